@@ -1,0 +1,90 @@
+// Closed vocabularies of the registry. Codes are stable English identifiers stored in the
+// database; the labels users see live in the i18n catalogues (`vocab.<list>.<code>`).
+
+export const BODY_KINDS = [
+  'national_council',
+  'joint_commission',
+  'thematic_group',
+  'technical_group',
+  'sub_group',
+  'steering_committee',
+  'technical_committee',
+  'crocsad',
+  'clocsad',
+  'ccocsad',
+  'cluster',
+  'inter_cluster',
+  'crisis_committee',
+  'sector_review',
+  'consultation_framework',
+  'workshop',
+  'mission',
+] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** Administrative level a body works at. */
+export const BODY_LEVELS = ['national', 'regional', 'local', 'communal', 'international'] as const;
+export type BodyLevel = (typeof BODY_LEVELS)[number];
+
+export const BODY_LINK_KINDS = ['reports_to', 'feeds'] as const;
+export type BodyLinkKind = (typeof BODY_LINK_KINDS)[number];
+
+export const LEGAL_BASIS_KINDS = [
+  'law',
+  'decree',
+  'order',
+  'decision',
+  'circular',
+  'memorandum',
+  'terms_of_reference',
+  'other',
+] as const;
+export type LegalBasisKind = (typeof LEGAL_BASIS_KINDS)[number];
+
+/**
+ * Seat roles in protocol order: a composition is listed président first, then
+ * vice-présidents and rapporteurs by rank, then secrétariat, members, observers…
+ */
+export const SEAT_ROLES = [
+  'president',
+  'vice_president',
+  'ptf_lead',
+  'rapporteur',
+  'secretariat',
+  'member',
+  'focal_point',
+  'resource_person',
+  'observer',
+] as const;
+export type SeatRole = (typeof SEAT_ROLES)[number];
+/** Roles that carry a rank (1er, 2e, 3e…). */
+export const RANKED_ROLES: readonly SeatRole[] = ['vice_president', 'rapporteur'];
+
+export const ORGANISATION_KINDS = [
+  'presidency',
+  'prime_minister_office',
+  'ministry',
+  'central_directorate',
+  'decentralised_service',
+  'local_authority',
+  'bilateral_partner',
+  'multilateral_partner',
+  'un_agency',
+  'international_ngo',
+  'national_ngo',
+  'umbrella_organisation',
+  'private_sector',
+  'research_institute',
+  'red_cross_movement',
+  'other',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const SEXES = ['female', 'male'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const COUNTRIES = ['ML', 'BJ', 'SN', 'BF', 'NE', 'TD', 'CI', 'GN', 'TG', 'CM'] as const;
+export type CountryCode = (typeof COUNTRIES)[number];
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
