@@ -20,6 +20,8 @@ export interface FieldIssue {
   key: string;
   /** Values interpolated into the message. */
   params?: Record<string, string | number>;
+  /** The French message, for logs and as a fallback. */
+  message: string;
 }
 
 export interface AppErrorPayload {

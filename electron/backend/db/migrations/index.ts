@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_registry';
+
+// Append-only, in order. A static list (not a folder scan) so that bundlers keep every file.
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_registry': m0001,
+};
+
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};
+
+/** The schema version this build of Concerto knows: stored in PRAGMA user_version. */
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

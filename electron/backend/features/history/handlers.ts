@@ -1,0 +1,35 @@
+import { defineHandlers } from '../../rpc/router';
+import { listHistory } from './repository';
+
+export const historyHandlers = defineHandlers({
+  'history.forEntity': async ({ entityType, entityId }, ctx) => listHistory(ctx.db, entityType, entityId),
+  'trash.list': async (_input, ctx) => {
+    const [bodies, organisations, people] = await Promise.all([
+      ctx.db.selectFrom('bodies').select(['id', 'name', 'acronym', 'deleted_at']).where('deleted_at', 'is not', null).execute(),
+      ctx.db
+        .selectFrom('organisations')
+        .select(['id', 'name', 'acronym', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute(),
+      ctx.db
+        .selectFrom('people')
+        .select(['id', 'first_name', 'last_name', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute(),
+    ]);
+    const label = (name: string, acronym: string | null) => (acronym ? `${name} (${acronym})` : name);
+    return [
+      ...bodies.map((b) => ({ kind: 'body' as const, item: { id: b.id, label: label(b.name, b.acronym) }, deletedAt: b.deleted_at ?? '' })),
+      ...organisations.map((o) => ({
+        kind: 'organisation' as const,
+        item: { id: o.id, label: label(o.name, o.acronym) },
+        deletedAt: o.deleted_at ?? '',
+      })),
+      ...people.map((p) => ({
+        kind: 'person' as const,
+        item: { id: p.id, label: `${p.first_name} ${p.last_name}`.trim() },
+        deletedAt: p.deleted_at ?? '',
+      })),
+    ].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+  },
+});

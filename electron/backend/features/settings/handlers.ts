@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CreditSchema } from '../../../../shared/rpc/system';
+import { SCHEMA_VERSION } from '../../db/migrations';
+import { defineHandlers } from '../../rpc/router';
+import { recordHistory } from '../history/repository';
+import { currentActor, readSettings, writeSettings } from './repository';
+
+export const settingsHandlers = defineHandlers({
+  'system.ping': async () => ({ ok: true as const }),
+  'system.info': async (_input, ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: SCHEMA_VERSION,
+    databasePath: ctx.paths.databasePath,
+    backupsDir: ctx.paths.backupsDir,
+    dataDir: ctx.paths.dataDir,
+  }),
+  'system.credits': async (_input, ctx) => {
+    try {
+      const text = readFileSync(join(ctx.paths.resourcesDir, 'territories', 'credits.json'), 'utf8');
+      return z.array(CreditSchema).parse(JSON.parse(text));
+    } catch {
+      return [];
+    }
+  },
+  'settings.get': async (_input, ctx) => readSettings(ctx.db),
+  'settings.update': async (patch, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await readSettings(trx);
+      await writeSettings(trx, patch);
+      const after = await readSettings(trx);
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = [before[key], after[key]];
+      }
+      if (Object.keys(changes).length > 0) {
+        await recordHistory(trx, {
+          entityType: 'settings',
+          entityId: 'settings',
+          action: 'update',
+          actor: await currentActor(trx),
+          changes,
+        });
+      }
+      return after;
+    }),
+});

@@ -1,0 +1,38 @@
+import type { Settings } from '../../../../shared/rpc/system';
+import { nowIso } from '../../clock';
+import type { Db } from '../../db/open';
+import { parseJson } from '../../json';
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'fr',
+  countryCode: null,
+  heading: { country: null, motto: null, ministry: null, service: null },
+  userName: '',
+  welcomed: false,
+};
+
+export async function readSettings(db: Db): Promise<Settings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const stored: Record<string, unknown> = {};
+  for (const row of rows) stored[row.key] = parseJson<unknown>(row.value, undefined);
+  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+export async function writeSettings(db: Db, patch: Partial<Settings>): Promise<void> {
+  const at = nowIso();
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    await db
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value), updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: at }))
+      .execute();
+  }
+}
+
+/** Who is recorded in the history: the name from the settings, or a neutral default. */
+export async function currentActor(db: Db): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'userName').executeTakeFirst();
+  const name = parseJson<string>(row?.value, '').trim();
+  return name || 'Utilisateur';
+}

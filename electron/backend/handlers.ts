@@ -1,0 +1,21 @@
+import { bodiesHandlers } from './features/bodies/handlers';
+import { demoHandlers } from './features/demo/handlers';
+import { historyHandlers } from './features/history/handlers';
+import { organisationsHandlers } from './features/organisations/handlers';
+import { peopleHandlers } from './features/people/handlers';
+import { searchHandlers } from './features/search/handlers';
+import { settingsHandlers } from './features/settings/handlers';
+import { territoriesHandlers } from './features/territories/handlers';
+import type { Handlers } from './rpc/router';
+
+// Typed as Handlers: the build fails if a method of the contract has no handler.
+export const handlers: Handlers = {
+  ...settingsHandlers,
+  ...historyHandlers,
+  ...territoriesHandlers,
+  ...organisationsHandlers,
+  ...peopleHandlers,
+  ...bodiesHandlers,
+  ...searchHandlers,
+  ...demoHandlers,
+};

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { type Backend, startBackend } from '../backend/host';
+
+export interface WebHostOptions {
+  rendererDir: string;
+  dataDir: string;
+  resourcesDir: string;
+  appVersion: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface WebHost {
+  url: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+/**
+ * Serves the built renderer and the backend router over HTTP on loopback, for development and
+ * end-to-end tests. The bridge the preload would expose is injected as a script; every call
+ * must carry this run's random token and come from this origin.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = randomBytes(24).toString('hex');
+  const listeners = new Set<ServerResponse>();
+  const backend = await startBackend({
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    appVersion: options.appVersion,
+    onEvent: (topic, payload) => {
+      const line = `data: ${JSON.stringify({ topic, payload })}\n\n`;
+      for (const res of listeners) res.write(line);
+    },
+  });
+
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    void route(req, res).catch((error) => {
+      console.error('[webhost]', error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.headers.host !== new URL(origin).host) return end(res, 421, 'Misdirected');
+
+    if (url.pathname === '/rpc' && req.method === 'POST') {
+      if (req.headers['x-concerto-token'] !== token) return end(res, 403, 'Forbidden');
+      if (req.headers.origin && req.headers.origin !== origin) return end(res, 403, 'Forbidden');
+      const body = await readBody(req);
+      if (body === null) return end(res, 413, 'Too large');
+      let message: { method?: unknown; input?: unknown };
+      try {
+        message = JSON.parse(body) as typeof message;
+      } catch {
+        return end(res, 400, 'Bad JSON');
+      }
+      const envelope = await backend.invoke(message.method, message.input);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(envelope));
+      return;
+    }
+    if (url.pathname === '/events' && req.method === 'GET') {
+      if (url.searchParams.get('token') !== token) return end(res, 403, 'Forbidden');
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    if (url.pathname === '/__concerto/bridge.js') {
+      res.writeHead(200, { 'content-type': MIME['.js'] ?? '', 'cache-control': 'no-store' });
+      res.end(bridgeScript(token, options.appVersion));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405, 'Method not allowed');
+    serveStatic(url.pathname, res);
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname);
+    } catch {
+      return end(res, 400, 'Bad path');
+    }
+    const root = normalize(options.rendererDir);
+    const file = normalize(join(root, relative === '/' ? 'index.html' : relative));
+    if (file !== root && !file.startsWith(root + sep)) return end(res, 403, 'Forbidden');
+    const target = existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
+    if (!existsSync(target)) return end(res, 404, 'Renderer not built: run npm run build');
+    let content: string | Buffer = readFileSync(target);
+    if (target.endsWith('index.html')) {
+      content = content.toString('utf8').replace('</head>', '<script src="/__concerto/bridge.js"></script></head>');
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    });
+    res.end(content);
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/`,
+    backend,
+    close: async () => {
+      for (const res of listeners) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await backend.close();
+    },
+  };
+}
+
+function end(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The same object the Electron preload exposes, speaking HTTP instead of IPC. */
+function bridgeScript(token: string, version: string): string {
+  return `(() => {
+  const token = ${JSON.stringify(token)};
+  const listeners = new Map();
+  let source = null;
+  function ensureSource() {
+    if (source) return;
+    source = new EventSource('/events?token=' + token);
+    source.onmessage = (e) => {
+      const { topic, payload } = JSON.parse(e.data);
+      for (const l of listeners.get(topic) ?? []) l(payload);
+    };
+  }
+  window.concerto = Object.freeze({
+    invoke: async (method, input) => {
+      try {
+        const res = await fetch('/rpc', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-concerto-token': token },
+          body: JSON.stringify({ method, input }),
+        });
+        if (!res.ok) return { ok: false, error: { code: 'IO', message: 'Service de données injoignable (' + res.status + ').' } };
+        return await res.json();
+      } catch (err) {
+        return { ok: false, error: { code: 'IO', message: 'Service de données injoignable.' } };
+      }
+    },
+    subscribe: (topic, listener) => {
+      ensureSource();
+      if (!listeners.has(topic)) listeners.set(topic, new Set());
+      listeners.get(topic).add(listener);
+      return () => listeners.get(topic)?.delete(listener);
+    },
+    info: Object.freeze({ host: 'web', version: ${JSON.stringify(version)}, platform: navigator.platform }),
+  });
+})();
+`;
+}

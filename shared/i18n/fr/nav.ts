@@ -1,0 +1,1 @@
+export const nav = {} as const;

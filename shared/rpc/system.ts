@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { COUNTRIES, LANGUAGES } from '../domain/vocabularies';
+import { mutation, query } from './define';
+import { Ok, optionalText } from './common';
+
+export const HeadingSchema = z.object({
+  /** "République du Mali" */
+  country: optionalText(200),
+  /** "Un Peuple – Un But – Une Foi" */
+  motto: optionalText(200),
+  /** "Ministère de la Santé et du Développement Social" */
+  ministry: optionalText(300),
+  /** "Direction Régionale du Développement Social de Koulikoro" */
+  service: optionalText(300),
+});
+export type Heading = z.infer<typeof HeadingSchema>;
+
+export const SettingsSchema = z.object({
+  language: z.enum(LANGUAGES),
+  countryCode: z.enum(COUNTRIES).nullable(),
+  heading: HeadingSchema,
+  /** Recorded as the author of every change in the history. */
+  userName: z.string(),
+  /** The first-run screen has been answered (demo data loaded or declined). */
+  welcomed: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = z
+  .object({
+    language: z.enum(LANGUAGES),
+    countryCode: z.enum(COUNTRIES).nullable(),
+    heading: HeadingSchema,
+    userName: z.string().trim().max(120, { message: 'errors.field.tooLong' }),
+    welcomed: z.boolean(),
+  })
+  .partial();
+
+export const SystemInfoSchema = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number(),
+  databasePath: z.string(),
+  backupsDir: z.string(),
+  dataDir: z.string(),
+});
+
+export const DemoStatusSchema = z.object({
+  loaded: z.boolean(),
+  counts: z.object({ bodies: z.number(), organisations: z.number(), people: z.number() }),
+});
+
+export const CreditSchema = z.object({
+  name: z.string(),
+  what: z.string(),
+  licence: z.string(),
+  url: z.string().optional(),
+});
+
+export const systemContract = {
+  'system.info': query(z.object({}), SystemInfoSchema),
+  'system.credits': query(z.object({}), z.array(CreditSchema)),
+  'settings.get': query(z.object({}), SettingsSchema),
+  'settings.update': mutation(SettingsPatchSchema, SettingsSchema),
+  'demo.status': query(z.object({}), DemoStatusSchema),
+  'demo.load': mutation(z.object({}), DemoStatusSchema),
+  'demo.remove': mutation(z.object({}), DemoStatusSchema),
+  'system.ping': query(z.object({}), Ok),
+};

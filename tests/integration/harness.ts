@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AppErrorPayload } from '../../shared/errors';
+import type { InputOf, MethodName, OutputOf } from '../../shared/rpc';
+import { type Backend, startBackend } from '../../electron/backend/host';
+
+export interface TestApp {
+  backend: Backend;
+  dataDir: string;
+  events: { topic: string; payload: unknown }[];
+  /** Calls through the real router; throws with the error envelope when the call fails. */
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
+  /** Calls through the router and returns the error (fails the test if the call succeeded). */
+  fail<M extends MethodName>(method: M, input: unknown): Promise<AppErrorPayload>;
+  close(): Promise<void>;
+}
+
+export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources');
+
+/** A backend on a fresh temporary database with the real migrations. */
+export async function startTestApp(options: { dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'concerto-test-'));
+  const events: TestApp['events'] = [];
+  const backend = await startBackend({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    appVersion: '0.0.0-test',
+    onEvent: (topic, payload) => events.push({ topic, payload }),
+  });
+  return {
+    backend,
+    dataDir,
+    events,
+    async call(method, input) {
+      const envelope = await backend.invoke(method, input);
+      if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
+      return envelope.value as never;
+    },
+    async fail(method, input) {
+      const envelope = await backend.invoke(method, input);
+      if (envelope.ok) throw new Error(`${method} was expected to fail but returned ${JSON.stringify(envelope.value)}`);
+      return envelope.error;
+    },
+    async close() {
+      await backend.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
