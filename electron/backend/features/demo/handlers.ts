@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import { uuidv7 } from '../../../../shared/domain/ids';
+import { nowIso } from '../../clock';
+import type { BackendContext } from '../../context';
+import type { Db } from '../../db/open';
+import { defineHandlers } from '../../rpc/router';
+import { addHolder, createBody, createSeat } from '../bodies/service';
+import { createOrganisation } from '../organisations/service';
+import { createPerson } from '../people/service';
+import { ensureCountryLoaded, findTerritoryByPcode } from '../territories/service';
+import { type DemoBody, demoDataset } from './dataset';
+
+export const demoHandlers = defineHandlers({
+  'demo.status': async (_input, ctx) => demoStatus(ctx.db),
+  'demo.load': async (_input, ctx) => {
+    if ((await demoStatus(ctx.db)).loaded) return demoStatus(ctx.db);
+    const actor = await ctx.actor();
+    await ctx.db.transaction().execute((trx) => loadDemo(trx, ctx, actor));
+    return demoStatus(ctx.db);
+  },
+  'demo.remove': async (_input, ctx) => {
+    await ctx.db.transaction().execute((trx) => removeDemo(trx));
+    return demoStatus(ctx.db);
+  },
+});
+
+async function demoStatus(db: Db) {
+  const count = async (table: 'bodies' | 'organisations' | 'people') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('is_demo', '=', 1)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const counts = { bodies: await count('bodies'), organisations: await count('organisations'), people: await count('people') };
+  return { loaded: counts.bodies + counts.organisations + counts.people > 0, counts };
+}
+
+/**
+ * Builds the demonstration registry through the same services the screens use, in the caller's
+ * transaction: either everything is loaded or nothing is.
+ */
+async function loadDemo(trx: Db, ctx: BackendContext, actor: string): Promise<void> {
+  const data = demoDataset;
+  const demo = { isDemo: true };
+  for (const code of new Set(data.bodies.map((b) => b.countryCode))) {
+    await ensureCountryLoaded(trx, ctx.paths.resourcesDir, code);
+  }
+  const territoryId = async (country: string, pcode?: string) =>
+    pcode ? ((await findTerritoryByPcode(trx, country, pcode))?.id ?? null) : null;
+
+  const organisationIds = new Map<string, string>();
+  // Parents first, so that every parentKey resolves.
+  const pending = [...data.organisations];
+  while (pending.length > 0) {
+    const index = pending.findIndex((o) => !o.parentKey || organisationIds.has(o.parentKey));
+    const org = pending.splice(index === -1 ? 0 : index, 1)[0];
+    if (!org) break;
+    const zoneIds: string[] = [];
+    for (const pcode of org.zonePcodes ?? []) {
+      const id = await territoryId(org.countryCode, pcode);
+      if (id) zoneIds.push(id);
+    }
+    const created = await createOrganisation(
+      trx,
+      {
+        name: org.name,
+        acronym: org.acronym ?? null,
+        aliases: org.aliases ?? [],
+        kind: org.kind,
+        parentId: org.parentKey ? (organisationIds.get(org.parentKey) ?? null) : null,
+        countryCode: org.countryCode,
+        domains: org.domains ?? [],
+        targetGroups: org.targetGroups ?? [],
+        zoneIds,
+        email: org.email ?? null,
+        phone: org.phone ?? null,
+        website: org.website ?? null,
+        address: org.address ?? null,
+        notes: null,
+      },
+      actor,
+      demo,
+    );
+    organisationIds.set(org.key, created.id);
+  }
+
+  const personIds = new Map<string, string>();
+  for (const p of data.people) {
+    const created = await createPerson(
+      trx,
+      {
+        firstName: p.firstName,
+        lastName: p.lastName,
+        title: p.title ?? null,
+        function: p.function ?? null,
+        organisationId: p.organisationKey ? (organisationIds.get(p.organisationKey) ?? null) : null,
+        email: p.email ?? null,
+        phone: p.phone ?? null,
+        sex: p.sex,
+        notes: null,
+      },
+      actor,
+      demo,
+    );
+    personIds.set(p.key, created.id);
+  }
+
+  const bodyIds = new Map<string, string>();
+  const bodies: DemoBody[] = [...data.bodies];
+  while (bodies.length > 0) {
+    const index = bodies.findIndex((b) => !b.parentKey || bodyIds.has(b.parentKey));
+    const body = bodies.splice(index === -1 ? 0 : index, 1)[0];
+    if (!body) break;
+    const created = await createBody(
+      trx,
+      {
+        name: body.name,
+        acronym: body.acronym ?? null,
+        kind: body.kind,
+        level: body.level,
+        countryCode: body.countryCode,
+        territoryId: await territoryId(body.countryCode, body.territoryPcode),
+        parentId: body.parentKey ? (bodyIds.get(body.parentKey) ?? null) : null,
+        legalBasis: {
+          kind: body.legalBasis?.kind ?? null,
+          number: body.legalBasis?.number ?? null,
+          date: body.legalBasis?.date ?? null,
+          signatory: body.legalBasis?.signatory ?? null,
+          title: body.legalBasis?.title ?? null,
+        },
+        mandate: body.mandate ?? null,
+        secretariatOrganisationId: body.secretariatOrganisationKey
+          ? (organisationIds.get(body.secretariatOrganisationKey) ?? null)
+          : null,
+        periodicity: body.periodicity,
+        quorumRule: body.quorum,
+        fundingSource: body.fundingSource ?? null,
+        establishedOn: body.createdOn ?? null,
+        links: [],
+      },
+      actor,
+      demo,
+    );
+    bodyIds.set(body.key, created.id);
+    for (const seat of body.seats) {
+      const createdSeat = await createSeat(
+        trx,
+        created.id,
+        {
+          organisationId: seat.organisationKey ? (organisationIds.get(seat.organisationKey) ?? null) : null,
+          function: seat.function,
+          role: seat.role,
+          rank: seat.rank ?? null,
+          voting: seat.voting,
+          notes: null,
+        },
+        actor,
+      );
+      for (const holder of seat.holders) {
+        const personId = personIds.get(holder.personKey);
+        if (!personId) continue;
+        await addHolder(trx, createdSeat.id, { personId, from: holder.from, to: holder.to ?? null, note: holder.note ?? null }, actor);
+      }
+    }
+  }
+
+  // Links last: both ends exist now.
+  const at = nowIso();
+  for (const body of data.bodies) {
+    for (const link of body.links ?? []) {
+      const from = bodyIds.get(body.key);
+      const to = bodyIds.get(link.targetKey);
+      if (!from || !to) continue;
+      await trx
+        .insertInto('body_links')
+        .values({ id: uuidv7(), from_body_id: from, to_body_id: to, kind: link.kind, created_at: at, updated_at: at })
+        .execute();
+    }
+  }
+}
+
+/**
+ * Deletes every demonstration record for good (this is not the trash). Records the user created
+ * keep working: their references to demo records are cleared rather than deleted.
+ */
+async function removeDemo(trx: Db): Promise<void> {
+  const demoBodies = trx.selectFrom('bodies').select('id').where('is_demo', '=', 1);
+  const demoOrgs = trx.selectFrom('organisations').select('id').where('is_demo', '=', 1);
+  const demoPeople = trx.selectFrom('people').select('id').where('is_demo', '=', 1);
+  const demoSeats = trx.selectFrom('seats').select('id').where('body_id', 'in', demoBodies);
+
+  await trx
+    .deleteFrom('seat_holders')
+    .where((eb) => eb.or([eb('seat_id', 'in', demoSeats), eb('person_id', 'in', demoPeople)]))
+    .execute();
+  await trx.deleteFrom('seats').where('body_id', 'in', demoBodies).execute();
+  await trx.updateTable('seats').set({ organisation_id: null }).where('organisation_id', 'in', demoOrgs).execute();
+  await trx
+    .deleteFrom('body_links')
+    .where((eb) => eb.or([eb('from_body_id', 'in', demoBodies), eb('to_body_id', 'in', demoBodies)]))
+    .execute();
+  await trx.updateTable('bodies').set({ parent_id: null }).where('parent_id', 'in', demoBodies).execute();
+  await trx
+    .updateTable('bodies')
+    .set({ secretariat_organisation_id: null })
+    .where('secretariat_organisation_id', 'in', demoOrgs)
+    .execute();
+  await trx.updateTable('people').set({ organisation_id: null }).where('organisation_id', 'in', demoOrgs).execute();
+  await trx.updateTable('organisations').set({ parent_id: null }).where('parent_id', 'in', demoOrgs).execute();
+
+  await sql`DELETE FROM history WHERE (entity_type = 'body' AND entity_id IN (SELECT id FROM bodies WHERE is_demo = 1))
+    OR (entity_type = 'organisation' AND entity_id IN (SELECT id FROM organisations WHERE is_demo = 1))
+    OR (entity_type = 'person' AND entity_id IN (SELECT id FROM people WHERE is_demo = 1))`.execute(trx);
+  await trx.deleteFrom('bodies').where('is_demo', '=', 1).execute();
+  await trx.deleteFrom('people').where('is_demo', '=', 1).execute();
+  await trx.deleteFrom('organisations').where('is_demo', '=', 1).execute();
+}
