@@ -1,0 +1,33 @@
+import { BrowserWindow } from 'electron';
+import { PRELOAD_PATH } from './paths';
+import { APP_URL } from './protocol';
+import { devServerUrl } from './security';
+
+export function createMainWindow(isPackaged: boolean): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'Concerto',
+    width: 1280,
+    height: 820,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+      devTools: !isPackaged,
+    },
+  });
+  // The page title would otherwise replace the product name in the title bar.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl() ?? APP_URL);
+  return window;
+}

@@ -1,0 +1,413 @@
+// Smoke test of the Electron wiring. The Electron binary cannot be downloaded here, so the built
+// main bundle and preload run in plain Node with a recording stand-in for 'electron'
+// (stub-electron/electron.mjs, mapped by stub-electron/driver.mjs through module.registerHooks).
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const stubDir = join(import.meta.dirname, 'stub-electron');
+const OWN_PAGE = 'app://concerto/';
+
+interface Snapshot {
+  calls: { name: string; ready: boolean }[];
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolSchemes: string[];
+  windows: {
+    options: { title: string; minWidth: number; minHeight: number; webPreferences: Record<string, unknown> };
+    loadedUrls: string[];
+  }[];
+  hardenedWebContents: {
+    windowOpenHandler: boolean;
+    willNavigateListeners: number;
+    sent: { channel: string; args: unknown[] }[];
+  }[];
+  forks: {
+    modulePath: string;
+    options: Record<string, unknown>;
+    received: Record<string, unknown>[];
+    killed: boolean;
+  }[];
+  dialogs: { title: string; content: string }[];
+  openedExternally: string[];
+  quitCalls: number;
+  sandboxEnforced: boolean;
+  menu: MenuItem[] | null;
+  ipcChannels: { handle: string[]; on: string[] };
+  permissionHandlers: { request: boolean; check: boolean };
+}
+interface MenuItem {
+  label: string | null;
+  role: string | null;
+  hasClick: boolean;
+  submenu: MenuItem[] | null;
+}
+interface Fetched {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+class Driver {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+
+  constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: { id?: number; ok?: boolean; value?: unknown; error?: string }) => {
+      const pending = message.id === undefined ? undefined : this.waiting.get(message.id);
+      if (!pending || message.id === undefined) return;
+      this.waiting.delete(message.id);
+      if (message.ok) pending.resolve(message.value);
+      else pending.reject(new Error(message.error));
+    });
+  }
+
+  call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.child.send({ id, command, args });
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+let out: string;
+let mainBundle: string;
+let preloadBundle: string;
+const drivers: Driver[] = [];
+
+async function launch(env: Record<string, string> = {}): Promise<Driver> {
+  const child = fork(join(stubDir, 'driver.mjs'), [mainBundle, preloadBundle], {
+    cwd: root,
+    env: { ...process.env, STUB_USER_DATA: join(out, 'user-data'), ...env },
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`driver exited with ${code}`)));
+  });
+  const driver = new Driver(child);
+  drivers.push(driver);
+  return driver;
+}
+
+beforeAll(() => {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  out = mkdtempSync(join(root, '.tmp', 'smoke-electron-'));
+  execFileSync(process.execPath, [join(stubDir, 'build-bundles.mjs'), out], { cwd: root, stdio: 'pipe' });
+  mainBundle = join(out, 'main', 'index.js');
+  preloadBundle = join(out, 'preload', 'index.cjs');
+  // A small stand-in for the built renderer, plus a file just outside it that must stay unreachable.
+  const renderer = join(out, 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Concerto</title><div id="root"></div>');
+  writeFileSync(join(renderer, 'assets', 'index-abc123.js'), 'console.log("concerto");');
+  writeFileSync(join(renderer, 'assets', 'index-abc123.css'), 'body{margin:0}');
+  writeFileSync(join(renderer, 'assets', 'inter.woff2'), 'wOF2');
+  writeFileSync(join(out, 'secret.txt'), 'TOP-SECRET');
+  symlinkSync(join(out, 'secret.txt'), join(renderer, 'assets', 'link.txt'));
+});
+
+afterAll(() => {
+  for (const driver of drivers) driver.stop();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('Electron main and preload, built, on a stub electron', () => {
+  let driver: Driver;
+  let beforeReady: Snapshot;
+  let afterReady: Snapshot;
+
+  beforeAll(async () => {
+    expect(existsSync(mainBundle)).toBe(true);
+    expect(existsSync(preloadBundle)).toBe(true);
+    driver = await launch();
+    beforeReady = await driver.call<Snapshot>('start');
+    afterReady = await driver.call<Snapshot>('ready');
+  });
+
+  test('registers app:// as a privileged scheme before ready, and opens nothing before ready', () => {
+    expect(beforeReady.privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+      },
+    ]);
+    expect(beforeReady.calls.find((c) => c.name === 'protocol.registerSchemesAsPrivileged')?.ready).toBe(
+      false,
+    );
+    expect(beforeReady.calls.some((c) => c.name === 'app.requestSingleInstanceLock')).toBe(true);
+    expect(beforeReady.sandboxEnforced).toBe(true);
+    expect(beforeReady.windows).toHaveLength(0);
+    expect(beforeReady.forks).toHaveLength(0);
+  });
+
+  test('creates one locked-down window loading app://concerto/ with an existing preload', () => {
+    expect(afterReady.protocolSchemes).toEqual(['app']);
+    expect(afterReady.windows).toHaveLength(1);
+    const [window] = afterReady.windows;
+    expect(window?.options.title).toBe('Concerto');
+    expect(window?.options.minWidth).toBeGreaterThanOrEqual(1024);
+    expect(window?.options.minHeight).toBeGreaterThanOrEqual(700);
+    const prefs = window?.options.webPreferences ?? {};
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(prefs.preload).toBe(preloadBundle);
+    expect(existsSync(String(prefs.preload))).toBe(true);
+    expect(window?.loadedUrls).toEqual([OWN_PAGE]);
+    expect(afterReady.permissionHandlers).toEqual({ request: true, check: true });
+  });
+
+  test('denies every window.open; only https links go to the system browser', async () => {
+    for (const url of [
+      'https://example.org/doc',
+      'http://example.org/',
+      'file:///etc/passwd',
+      'app://concerto/x',
+    ]) {
+      const { response } = await driver.call<{ response: { action: string } }>('windowOpen', { url });
+      expect(response.action).toBe('deny');
+    }
+    const state = await driver.call<Snapshot>('snapshot');
+    expect(state.openedExternally).toEqual(['https://example.org/doc']);
+  });
+
+  test('prevents navigation away from the app', async () => {
+    const away = await driver.call<{ prevented: boolean }>('navigate', { url: 'https://example.org' });
+    expect(away.prevented).toBe(true);
+    const file = await driver.call<{ prevented: boolean }>('navigate', { url: 'file:///etc/passwd' });
+    expect(file.prevented).toBe(true);
+    const redirect = await driver.call<{ prevented: boolean }>('navigate', {
+      url: 'https://example.org',
+      event: 'will-redirect',
+    });
+    expect(redirect.prevented).toBe(true);
+    const inside = await driver.call<{ prevented: boolean }>('navigate', {
+      url: 'app://concerto/index.html',
+    });
+    expect(inside.prevented).toBe(false);
+  });
+
+  test('refuses permission requests (camera, location, notifications)', async () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      const result = await driver.call<{ requested: boolean; checked: boolean }>('permission', {
+        permission,
+      });
+      expect(result, permission).toEqual({ requested: false, checked: false });
+    }
+  });
+
+  test('serves the renderer over app:// with the right types and a strict CSP', async () => {
+    const index = await driver.call<Fetched>('fetch', { url: OWN_PAGE });
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<div id="root">');
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = index.headers['content-security-policy'] ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    const types: Record<string, string> = {
+      'assets/index-abc123.js': 'text/javascript',
+      'assets/index-abc123.css': 'text/css',
+      'assets/inter.woff2': 'font/woff2',
+    };
+    for (const [path, type] of Object.entries(types)) {
+      const asset = await driver.call<Fetched>('fetch', { url: `${OWN_PAGE}${path}` });
+      expect(asset.status, path).toBe(200);
+      expect(asset.headers['content-type'], path).toContain(type);
+    }
+    expect((await driver.call<Fetched>('fetch', { url: `${OWN_PAGE}missing.js` })).status).toBe(404);
+    expect((await driver.call<Fetched>('fetch', { url: 'app://elsewhere/index.html' })).status).toBe(404);
+  });
+
+  test('never serves a file outside the renderer folder', async () => {
+    const attempts = [
+      'app://concerto/../../etc/passwd',
+      'app://concerto/../secret.txt',
+      'app://concerto/%2e%2e/%2e%2e/etc/passwd',
+      'app://concerto/..%2f..%2fetc%2fpasswd',
+      'app://concerto/..%2fsecret.txt',
+      'app://concerto/%2e%2e%2fsecret.txt',
+      'app://concerto/assets/..%2f..%2fsecret.txt',
+      'app://concerto/..%5csecret.txt',
+      'app://concerto/%2fetc%2fpasswd',
+      'app://concerto/index.html%00.js',
+      'app://concerto/assets/link.txt',
+    ];
+    for (const url of attempts) {
+      for (const raw of [false, true]) {
+        const response = await driver.call<Fetched>('fetch', { url, raw });
+        expect([403, 404], `${url} (raw: ${raw})`).toContain(response.status);
+        expect(response.body).not.toContain('TOP-SECRET');
+        expect(response.body).not.toContain('root:');
+      }
+    }
+  });
+
+  test('forks the backend utility process and sends it init with the user-data folder', () => {
+    expect(afterReady.forks).toHaveLength(1);
+    const [backend] = afterReady.forks;
+    expect(backend?.modulePath).toBe(join(out, 'main', 'backend.js'));
+    expect(backend?.options).toMatchObject({ serviceName: 'concerto-backend' });
+    expect(backend?.received[0]).toEqual({
+      kind: 'init',
+      userDataDir: join(out, 'user-data'),
+      appVersion: '0.1.0-smoke',
+      // Development layout: <out>/main/index.js → <out>/../resources, i.e. the repository's resources/.
+      resourcesDir: resolve(out, '..', 'resources'),
+    });
+  });
+
+  test('relays calls from our own page only, holding them until the backend is ready', async () => {
+    const foreign = await driver.call('invoke', {
+      senderUrl: 'https://evil.example/',
+      method: 'registry.list',
+      input: {},
+    });
+    expect(foreign).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Appel refusé : origine inconnue.' },
+    });
+    const frameless = await driver.call('invoke', { senderUrl: null, method: 'registry.list', input: {} });
+    expect(frameless).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const lookalike = await driver.call('invoke', {
+      senderUrl: 'app://concerto.evil/',
+      method: 'x.y',
+      input: {},
+    });
+    expect(lookalike).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const notAString = await driver.call('invoke', { senderUrl: OWN_PAGE, method: 42, input: {} });
+    expect(notAString).toMatchObject({ ok: false });
+
+    // Sent before the backend said `ready`: held back, then relayed.
+    await driver.call('invokeLater', {
+      key: 'early',
+      senderUrl: OWN_PAGE,
+      method: 'meetings.list',
+      input: { page: 1 },
+    });
+    let early = await driver.call<{ settled: boolean }>('later', { key: 'early' });
+    expect(early.settled).toBe(false);
+    let state = await driver.call<Snapshot>('snapshot');
+    expect(state.forks[0]?.received.filter((m) => m.kind === 'invoke')).toEqual([]);
+
+    state = await driver.call<Snapshot>('backendMessage', { message: { kind: 'ready' } });
+    early = await driver.call('later', { key: 'early' });
+    expect(early).toEqual({
+      settled: true,
+      value: { ok: true, value: { echoed: 'meetings.list', input: { page: 1 } } },
+    });
+    const own = await driver.call('invoke', {
+      senderUrl: `${OWN_PAGE}index.html`,
+      method: 'registry.list',
+      input: { q: 'é' },
+    });
+    expect(own).toEqual({ ok: true, value: { echoed: 'registry.list', input: { q: 'é' } } });
+    state = await driver.call<Snapshot>('snapshot');
+    const invokes = state.forks[0]?.received.filter((m) => m.kind === 'invoke') ?? [];
+    expect(invokes.map((m) => m.method)).toEqual(['meetings.list', 'registry.list']);
+    expect(invokes.every((m) => typeof m.id === 'number')).toBe(true);
+  });
+
+  test('the preload exposes exactly one object, concerto, which reaches the backend and its events', async () => {
+    const { exposed } = await driver.call<{
+      exposed: { key: string; members: Record<string, string>; info: unknown }[];
+    }>('loadPreload');
+    expect(exposed).toHaveLength(1);
+    expect(exposed[0]?.key).toBe('concerto');
+    expect(exposed[0]?.members).toEqual({ invoke: 'function', subscribe: 'function', info: 'object' });
+    expect(exposed[0]?.info).toEqual({
+      host: 'electron',
+      version: '0.1.0-smoke',
+      platform: process.platform,
+    });
+
+    const result = await driver.call('bridgeInvoke', { method: 'registry.get', input: { id: 'a' } });
+    expect(result).toEqual({ ok: true, value: { echoed: 'registry.get', input: { id: 'a' } } });
+
+    await driver.call('bridgeSubscribe', { key: 'progress', topic: 'import.progress' });
+    await driver.call('backendMessage', {
+      message: { kind: 'event', topic: 'import.progress', payload: { done: 3 } },
+    });
+    await driver.call('backendMessage', {
+      message: { kind: 'event', topic: 'other.topic', payload: 'ignored' },
+    });
+    expect(await driver.call('bridgeReceived', { key: 'progress' })).toEqual([{ done: 3 }]);
+    await driver.call('bridgeUnsubscribe', { key: 'progress' });
+    await driver.call('backendMessage', {
+      message: { kind: 'event', topic: 'import.progress', payload: { done: 4 } },
+    });
+    expect(await driver.call('bridgeReceived', { key: 'progress' })).toEqual([{ done: 3 }]);
+  });
+
+  test('has a French menu whose "À propos" opens the in-app About page', async () => {
+    const labels = afterReady.menu?.map((item) => item.label).filter(Boolean);
+    expect(labels).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
+    const state = await driver.call<Snapshot>('menuClick', { path: ['Aide', 'À propos de Concerto'] });
+    const sent = state.hardenedWebContents[0]?.sent ?? [];
+    expect(sent.at(-1)).toEqual({ channel: 'concerto:event', args: ['app:navigate', '/about'] });
+  });
+
+  test('restarts a crashed backend once, then gives up and quits', async () => {
+    const inFlight = driver.call('invoke', { senderUrl: OWN_PAGE, method: 'slow.call', input: {} });
+    await driver.call('setEcho', { echo: false });
+    const pendingCall = driver.call('invoke', { senderUrl: OWN_PAGE, method: 'never.answered', input: {} });
+    await inFlight;
+    let state = await driver.call<Snapshot>('backendExit', { code: 3 });
+    expect(await pendingCall).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(state.dialogs).toHaveLength(1);
+    expect(state.forks).toHaveLength(2);
+    expect(state.forks[1]?.received[0]).toMatchObject({ kind: 'init', userDataDir: join(out, 'user-data') });
+    expect(state.quitCalls).toBe(0);
+
+    state = await driver.call<Snapshot>('backendExit', { code: 3 });
+    expect(state.dialogs).toHaveLength(2);
+    expect(state.forks).toHaveLength(2);
+    expect(state.quitCalls).toBeGreaterThan(0);
+  });
+});
+
+describe('startup refusals', () => {
+  test('a database from a newer Concerto: the French message is shown and the app quits', async () => {
+    const driver = await launch();
+    await driver.call('start');
+    await driver.call('ready');
+    const message = 'Cette base de données vient d’une version plus récente de Concerto.';
+    const state = await driver.call<Snapshot>('backendMessage', { message: { kind: 'fatal', message } });
+    expect(state.dialogs.map((d) => d.content)).toEqual([message]);
+    expect(state.quitCalls).toBeGreaterThan(0);
+    const after = await driver.call('invoke', { senderUrl: OWN_PAGE, method: 'registry.list', input: {} });
+    expect(after).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  test('a second instance quits at once and leaves the first one alone', async () => {
+    const driver = await launch({ STUB_SINGLE_INSTANCE_LOCK: 'taken' });
+    await driver.call('start');
+    const state = await driver.call<Snapshot>('ready');
+    expect(state.quitCalls).toBe(1);
+    expect(state.windows).toHaveLength(0);
+    expect(state.forks).toHaveLength(0);
+    expect(state.ipcChannels.handle).toEqual([]);
+  });
+});
