@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_registry';
 
 // Append-only, in order. A static list (not a folder scan) so that bundlers keep every file.
