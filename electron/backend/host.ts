@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendContext, BackendPaths } from './context';
 import { openDatabase } from './db/open';
-import { handlers } from './handlers';
 import { currentActor } from './features/settings/repository';
+import { handlers } from './handlers';
 import { createRouter, type Router } from './rpc/router';
 
 export interface BackendOptions {

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type Backend, startBackend } from '../../electron/backend/host';
 import type { AppErrorPayload } from '../../shared/errors';
 import type { InputOf, MethodName, OutputOf } from '../../shared/rpc';
-import { type Backend, startBackend } from '../../electron/backend/host';
 
 export interface TestApp {
   backend: Backend;
@@ -39,7 +39,8 @@ export async function startTestApp(options: { dataDir?: string } = {}): Promise<
     },
     async fail(method, input) {
       const envelope = await backend.invoke(method, input);
-      if (envelope.ok) throw new Error(`${method} was expected to fail but returned ${JSON.stringify(envelope.value)}`);
+      if (envelope.ok)
+        throw new Error(`${method} was expected to fail but returned ${JSON.stringify(envelope.value)}`);
       return envelope.error;
     },
     async close() {

@@ -34,8 +34,7 @@ export function configureConnection(sqlite: BetterSqlite3.Database): void {
 export async function openDatabase(path: string, options: { backupsDir: string }): Promise<OpenedDatabase> {
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
-  configureConnection(sqlite);
-
+  // Read the version before any PRAGMA: switching a refused file to WAL would already change it.
   const onDisk = Number(sqlite.pragma('user_version', { simple: true }));
   if (onDisk > SCHEMA_VERSION) {
     sqlite.close();
@@ -48,6 +47,7 @@ export async function openDatabase(path: string, options: { backupsDir: string }
     );
   }
 
+  configureConnection(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (onDisk < SCHEMA_VERSION) {
     if (onDisk > 0) {

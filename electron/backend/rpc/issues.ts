@@ -18,10 +18,16 @@ function keyOf(issue: z.core.$ZodIssue): { key: string; params: Record<string, s
   }
   switch (issue.code) {
     case 'invalid_type':
-      return { key: issue.input === undefined ? 'errors.field.required' : 'errors.field.invalidType', params: {} };
+      return {
+        key: issue.input === undefined ? 'errors.field.required' : 'errors.field.invalidType',
+        params: {},
+      };
     case 'too_small':
       return {
-        key: issue.origin === 'string' && Number(issue.minimum) <= 1 ? 'errors.field.required' : 'errors.field.tooShort',
+        key:
+          issue.origin === 'string' && Number(issue.minimum) <= 1
+            ? 'errors.field.required'
+            : 'errors.field.tooShort',
         params: {},
       };
     case 'too_big':

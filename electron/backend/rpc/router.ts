@@ -1,6 +1,12 @@
 import type { z } from 'zod';
+import {
+  type Contract,
+  contract,
+  isMethodName,
+  type MethodName,
+  type ParsedInputOf,
+} from '../../../shared/rpc';
 import type { Envelope } from '../../../shared/rpc/envelope';
-import { type Contract, contract, isMethodName, type MethodName, type ParsedInputOf } from '../../../shared/rpc';
 import type { BackendContext } from '../context';
 import { AppError } from '../errors';
 import { toFieldIssues } from './issues';
@@ -55,6 +61,8 @@ function fail(error: AppError): Envelope<never> {
 }
 
 /** Types one feature's handlers against the contract; `handlers.ts` checks that all are there. */
-export function defineHandlers<K extends MethodName>(handlers: { [M in K]: Handler<M> }): { [M in K]: Handler<M> } {
+export function defineHandlers<K extends MethodName>(
+  handlers: { [M in K]: Handler<M> },
+): { [M in K]: Handler<M> } {
   return handlers;
 }

@@ -212,10 +212,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       SELECT '${kind}', new.id, ${cols.name}, ${cols.acronym}, ${cols.aliases}, ${cols.extra}
       WHERE new.deleted_at IS NULL;`;
     const remove = `DELETE FROM search_index WHERE kind = '${kind}' AND ref_id = old.id;`;
-    await sql.raw(`CREATE TRIGGER ${table}_search_ai AFTER INSERT ON ${table} BEGIN ${insert} END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${table}_search_ai AFTER INSERT ON ${table} BEGIN ${insert} END`)
+      .execute(db);
     await sql
       .raw(`CREATE TRIGGER ${table}_search_au AFTER UPDATE ON ${table} BEGIN ${remove} ${insert} END`)
       .execute(db);
-    await sql.raw(`CREATE TRIGGER ${table}_search_ad AFTER DELETE ON ${table} BEGIN ${remove} END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${table}_search_ad AFTER DELETE ON ${table} BEGIN ${remove} END`)
+      .execute(db);
   }
 }

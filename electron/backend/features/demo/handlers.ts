@@ -35,7 +35,11 @@ async function demoStatus(db: Db) {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const counts = { bodies: await count('bodies'), organisations: await count('organisations'), people: await count('people') };
+  const counts = {
+    bodies: await count('bodies'),
+    organisations: await count('organisations'),
+    people: await count('people'),
+  };
   return { loaded: counts.bodies + counts.organisations + counts.people > 0, counts };
 }
 
@@ -163,7 +167,12 @@ async function loadDemo(trx: Db, ctx: BackendContext, actor: string): Promise<vo
       for (const holder of seat.holders) {
         const personId = personIds.get(holder.personKey);
         if (!personId) continue;
-        await addHolder(trx, createdSeat.id, { personId, from: holder.from, to: holder.to ?? null, note: holder.note ?? null }, actor);
+        await addHolder(
+          trx,
+          createdSeat.id,
+          { personId, from: holder.from, to: holder.to ?? null, note: holder.note ?? null },
+          actor,
+        );
       }
     }
   }
@@ -177,7 +186,14 @@ async function loadDemo(trx: Db, ctx: BackendContext, actor: string): Promise<vo
       if (!from || !to) continue;
       await trx
         .insertInto('body_links')
-        .values({ id: uuidv7(), from_body_id: from, to_body_id: to, kind: link.kind, created_at: at, updated_at: at })
+        .values({
+          id: uuidv7(),
+          from_body_id: from,
+          to_body_id: to,
+          kind: link.kind,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     }
   }
@@ -198,7 +214,11 @@ async function removeDemo(trx: Db): Promise<void> {
     .where((eb) => eb.or([eb('seat_id', 'in', demoSeats), eb('person_id', 'in', demoPeople)]))
     .execute();
   await trx.deleteFrom('seats').where('body_id', 'in', demoBodies).execute();
-  await trx.updateTable('seats').set({ organisation_id: null }).where('organisation_id', 'in', demoOrgs).execute();
+  await trx
+    .updateTable('seats')
+    .set({ organisation_id: null })
+    .where('organisation_id', 'in', demoOrgs)
+    .execute();
   await trx
     .deleteFrom('body_links')
     .where((eb) => eb.or([eb('from_body_id', 'in', demoBodies), eb('to_body_id', 'in', demoBodies)]))
@@ -209,8 +229,16 @@ async function removeDemo(trx: Db): Promise<void> {
     .set({ secretariat_organisation_id: null })
     .where('secretariat_organisation_id', 'in', demoOrgs)
     .execute();
-  await trx.updateTable('people').set({ organisation_id: null }).where('organisation_id', 'in', demoOrgs).execute();
-  await trx.updateTable('organisations').set({ parent_id: null }).where('parent_id', 'in', demoOrgs).execute();
+  await trx
+    .updateTable('people')
+    .set({ organisation_id: null })
+    .where('organisation_id', 'in', demoOrgs)
+    .execute();
+  await trx
+    .updateTable('organisations')
+    .set({ parent_id: null })
+    .where('parent_id', 'in', demoOrgs)
+    .execute();
 
   await sql`DELETE FROM history WHERE (entity_type = 'body' AND entity_id IN (SELECT id FROM bodies WHERE is_demo = 1))
     OR (entity_type = 'organisation' AND entity_id IN (SELECT id FROM organisations WHERE is_demo = 1))

@@ -5,7 +5,11 @@ export const historyHandlers = defineHandlers({
   'history.forEntity': async ({ entityType, entityId }, ctx) => listHistory(ctx.db, entityType, entityId),
   'trash.list': async (_input, ctx) => {
     const [bodies, organisations, people] = await Promise.all([
-      ctx.db.selectFrom('bodies').select(['id', 'name', 'acronym', 'deleted_at']).where('deleted_at', 'is not', null).execute(),
+      ctx.db
+        .selectFrom('bodies')
+        .select(['id', 'name', 'acronym', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute(),
       ctx.db
         .selectFrom('organisations')
         .select(['id', 'name', 'acronym', 'deleted_at'])
@@ -19,7 +23,11 @@ export const historyHandlers = defineHandlers({
     ]);
     const label = (name: string, acronym: string | null) => (acronym ? `${name} (${acronym})` : name);
     return [
-      ...bodies.map((b) => ({ kind: 'body' as const, item: { id: b.id, label: label(b.name, b.acronym) }, deletedAt: b.deleted_at ?? '' })),
+      ...bodies.map((b) => ({
+        kind: 'body' as const,
+        item: { id: b.id, label: label(b.name, b.acronym) },
+        deletedAt: b.deleted_at ?? '',
+      })),
       ...organisations.map((o) => ({
         kind: 'organisation' as const,
         item: { id: o.id, label: label(o.name, o.acronym) },

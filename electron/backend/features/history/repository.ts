@@ -1,6 +1,6 @@
+import { uuidv7 } from '../../../../shared/domain/ids';
 import type { HistoryAction } from '../../../../shared/rpc/common';
 import type { EntityType } from '../../../../shared/rpc/history';
-import { uuidv7 } from '../../../../shared/domain/ids';
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/open';
 import { parseJson } from '../../json';
@@ -44,7 +44,8 @@ export function diffRecords(before: object, after: object, ignore: readonly stri
   const a = after as Record<string, unknown>;
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (skip.has(key)) continue;
-    if (JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null)) changes[key] = [b[key] ?? null, a[key] ?? null];
+    if (JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null))
+      changes[key] = [b[key] ?? null, a[key] ?? null];
   }
   return changes;
 }

@@ -6,7 +6,7 @@ import { searchIndex } from './repository';
 export const searchHandlers = defineHandlers({
   'search.query': async ({ text, kinds, limit }, ctx) => {
     const hits = await searchIndex(ctx.db, text, kinds, limit);
-    const labels = await describe(ctx.db, hits);
+    const labels = await labelHits(ctx.db, hits);
     return hits.flatMap((h) => {
       const found = labels.get(`${h.kind}:${h.refId}`);
       return found ? [{ kind: h.kind, id: h.refId, ...found }] : [];
@@ -17,7 +17,7 @@ export const searchHandlers = defineHandlers({
 type Label = Pick<SearchHit, 'title' | 'subtitle'>;
 
 /** Titles and subtitles for the hits, fetched per kind in one query each. */
-async function describe(db: Db, hits: { kind: SearchKind; refId: string }[]): Promise<Map<string, Label>> {
+async function labelHits(db: Db, hits: { kind: SearchKind; refId: string }[]): Promise<Map<string, Label>> {
   const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.refId);
   const out = new Map<string, Label>();
   const bodyIds = ids('body');
@@ -42,7 +42,11 @@ async function describe(db: Db, hits: { kind: SearchKind; refId: string }[]): Pr
       .select(['id', 'name', 'acronym'])
       .where('id', 'in', orgIds)
       .execute();
-    for (const r of rows) out.set(`organisation:${r.id}`, { title: r.acronym ? `${r.acronym} — ${r.name}` : r.name, subtitle: null });
+    for (const r of rows)
+      out.set(`organisation:${r.id}`, {
+        title: r.acronym ? `${r.acronym} — ${r.name}` : r.name,
+        subtitle: null,
+      });
   }
   const personIds = ids('person');
   if (personIds.length) {
@@ -74,7 +78,8 @@ async function describe(db: Db, hits: { kind: SearchKind; refId: string }[]): Pr
       .select(['id', 'name', 'pcode', 'country_code'])
       .where('id', 'in', territoryIds)
       .execute();
-    for (const r of rows) out.set(`territory:${r.id}`, { title: r.name, subtitle: r.pcode ?? r.country_code });
+    for (const r of rows)
+      out.set(`territory:${r.id}`, { title: r.name, subtitle: r.pcode ?? r.country_code });
   }
   return out;
 }

@@ -23,7 +23,12 @@ export interface IndexHit {
 }
 
 /** Best matches first; an acronym or name hit weighs more than a mention in the mandate. */
-export async function searchIndex(db: Db, text: string, kinds: readonly SearchKind[] | undefined, limit: number) {
+export async function searchIndex(
+  db: Db,
+  text: string,
+  kinds: readonly SearchKind[] | undefined,
+  limit: number,
+) {
   const match = toFtsQuery(text);
   if (!match) return [];
   let query = db

@@ -5,6 +5,7 @@ import { CreditSchema } from '../../../../shared/rpc/system';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { defineHandlers } from '../../rpc/router';
 import { recordHistory } from '../history/repository';
+import { loadCountry } from '../territories/service';
 import { currentActor, readSettings, writeSettings } from './repository';
 
 export const settingsHandlers = defineHandlers({
@@ -25,14 +26,15 @@ export const settingsHandlers = defineHandlers({
     }
   },
   'settings.get': async (_input, ctx) => readSettings(ctx.db),
-  'settings.update': async (patch, ctx) =>
-    ctx.db.transaction().execute(async (trx) => {
+  'settings.update': async (patch, ctx) => {
+    const after = await ctx.db.transaction().execute(async (trx) => {
       const before = await readSettings(trx);
       await writeSettings(trx, patch);
       const after = await readSettings(trx);
       const changes: Record<string, [unknown, unknown]> = {};
       for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
-        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = [before[key], after[key]];
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+          changes[key] = [before[key], after[key]];
       }
       if (Object.keys(changes).length > 0) {
         await recordHistory(trx, {
@@ -44,5 +46,9 @@ export const settingsHandlers = defineHandlers({
         });
       }
       return after;
-    }),
+    });
+    // The secretariat sets its country once: its reference territories come with it.
+    if (patch.countryCode) await loadCountry(ctx, patch.countryCode);
+    return after;
+  },
 });

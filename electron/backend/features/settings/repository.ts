@@ -32,7 +32,11 @@ export async function writeSettings(db: Db, patch: Partial<Settings>): Promise<v
 
 /** Who is recorded in the history: the name from the settings, or a neutral default. */
 export async function currentActor(db: Db): Promise<string> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'userName').executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'userName')
+    .executeTakeFirst();
   const name = parseJson<string>(row?.value, '').trim();
   return name || 'Utilisateur';
 }
