@@ -1,3 +1,63 @@
 import type { Catalogue } from '../types';
 
-export const common: Catalogue['common'] = {};
+export const common: Catalogue['common'] = {
+  appName: 'Concerto',
+  loading: 'Loading…',
+  yes: 'Yes',
+  no: 'No',
+  none: '—',
+  optional: 'optional',
+  actions: {
+    save: 'Save',
+    cancel: 'Cancel',
+    edit: 'Edit',
+    create: 'Create',
+    add: 'Add',
+    remove: 'Remove',
+    delete: 'Delete',
+    trash: 'Move to trash',
+    restore: 'Restore',
+    close: 'Close',
+    confirm: 'Confirm',
+    back: 'Back',
+    open: 'Open',
+    copy: 'Copy',
+    copied: 'Copied',
+    search: 'Search',
+    retry: 'Try again',
+  },
+  notify: {
+    saved: 'Changes saved.',
+    errorTitle: 'Could not complete the operation',
+    restored: 'Item restored.',
+    trashed: 'Item moved to the trash.',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'This address does not match any page of Concerto.',
+    home: 'Back to home',
+  },
+  picker: {
+    organisationPlaceholder: 'Choose an organisation',
+    personPlaceholder: 'Choose a person',
+    bodyPlaceholder: 'Choose a body',
+    territoryPlaceholder: 'Type a place name or a P-code',
+    typeToSearch: 'Type a few letters to search',
+    nothingFound: 'No results',
+  },
+  demo: {
+    badge: 'Demo',
+    badgeHint: 'Fictitious record from the demonstration data',
+    banner: 'Demonstration data loaded — it is fictitious.',
+    bannerHint: 'Remove it before entering your real data, or keep it to discover Concerto.',
+    remove: 'Remove the demonstration data',
+    removeTitle: 'Remove the demonstration data?',
+    removeMessage:
+      'The demonstration bodies, organisations and people will be deleted permanently. Your own data is not affected.',
+    removed: 'The demonstration data has been removed.',
+    loaded: 'The demonstration data has been loaded.',
+  },
+  error: {
+    loadFailed: 'Could not load this information.',
+  },
+};

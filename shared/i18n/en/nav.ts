@@ -1,3 +1,17 @@
 import type { Catalogue } from '../types';
 
-export const nav: Catalogue['nav'] = {};
+export const nav: Catalogue['nav'] = {
+  label: 'Main navigation',
+  home: 'Home',
+  bodies: 'Bodies',
+  organisations: 'Organisations',
+  people: 'People',
+  territories: 'Territories',
+  trash: 'Trash',
+  settings: 'Settings',
+  about: 'About',
+  search: 'Search…',
+  searchShortcut: 'Ctrl+K',
+  searchShortcutMac: '⌘K',
+  toggleMenu: 'Show or hide the menu',
+};

@@ -1,3 +1,41 @@
 import type { Catalogue } from '../types';
 
-export const settings: Catalogue['settings'] = {};
+export const settings: Catalogue['settings'] = {
+  title: 'Settings',
+  subtitle: 'Language, country, document heading and data location.',
+  general: 'Language and country',
+  language: {
+    label: 'Interface language',
+    hint: 'The change applies immediately and is saved.',
+  },
+  country: {
+    label: 'Country',
+    hint: 'Its territories (regions, districts, municipalities) are loaded to locate the bodies.',
+    loaded: 'Territories loaded: {{country}}.',
+  },
+  heading: {
+    title: 'Administrative heading',
+    hint: 'It heads the documents Concerto produces (member lists, invitations…).',
+    country: 'Country (heading)',
+    countryExample: 'République du Mali',
+    motto: 'Motto',
+    mottoExample: 'Un Peuple – Un But – Une Foi',
+    ministry: 'Ministry',
+    ministryExample: 'Ministère de la Santé et du Développement Social',
+    service: 'Department',
+    serviceExample: 'Direction Régionale du Développement Social de Koulikoro',
+    preview: 'Heading preview',
+    previewEmpty: 'Fill in at least one field to see the preview.',
+  },
+  user: {
+    title: 'User',
+    name: 'Your name',
+    hint: 'Recorded in the history of every change.',
+  },
+  data: {
+    title: 'Data location',
+    hint: 'All data stays on this computer. Remember to copy the backups folder to a USB stick regularly.',
+    database: 'Database',
+    backups: 'Backups folder',
+  },
+};

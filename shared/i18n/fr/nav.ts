@@ -1,1 +1,15 @@
-export const nav = {} as const;
+export const nav = {
+  label: 'Navigation principale',
+  home: 'Accueil',
+  bodies: 'Instances',
+  organisations: 'Organisations',
+  people: 'Personnes',
+  territories: 'Territoires',
+  trash: 'Corbeille',
+  settings: 'Paramètres',
+  about: 'À propos',
+  search: 'Rechercher…',
+  searchShortcut: 'Ctrl+K',
+  searchShortcutMac: '⌘K',
+  toggleMenu: 'Afficher ou masquer le menu',
+} as const;

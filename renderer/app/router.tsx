@@ -1,0 +1,74 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AboutPage } from '../features/about/AboutPage';
+import { BodiesPage } from '../features/bodies/pages/BodiesPage';
+import { BodyFormPage } from '../features/bodies/pages/BodyFormPage';
+import { BodyPage } from '../features/bodies/pages/BodyPage';
+import { HomePage } from '../features/home/HomePage';
+import { OrganisationFormPage } from '../features/organisations/pages/OrganisationFormPage';
+import { OrganisationPage } from '../features/organisations/pages/OrganisationPage';
+import { OrganisationsPage } from '../features/organisations/pages/OrganisationsPage';
+import { PeoplePage } from '../features/people/pages/PeoplePage';
+import { PersonFormPage } from '../features/people/pages/PersonFormPage';
+import { PersonPage } from '../features/people/pages/PersonPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { TerritoriesPage } from '../features/territories/pages/TerritoriesPage';
+import { TerritoryPage } from '../features/territories/pages/TerritoryPage';
+import { TrashPage } from '../features/trash/TrashPage';
+import { hrefOf, matchPath, type Params, type RoutePattern, useRoute } from './navigation';
+
+export {
+  currentPath,
+  hrefOf,
+  Link,
+  type LinkProps,
+  matchPath,
+  matchPattern,
+  navigate,
+  ROUTE_PATTERNS,
+  useRoute,
+} from './navigation';
+
+/** The page of each route (the record id, when there is one, is passed as a prop). */
+const PAGES: Record<RoutePattern, (params: Params) => ReactNode> = {
+  '/': () => <HomePage />,
+  '/bodies': () => <BodiesPage />,
+  '/bodies/new': () => <BodyFormPage />,
+  '/bodies/:id': (p) => <BodyPage id={p.id ?? ''} />,
+  '/bodies/:id/edit': (p) => <BodyFormPage id={p.id ?? ''} />,
+  '/organisations': () => <OrganisationsPage />,
+  '/organisations/new': () => <OrganisationFormPage />,
+  '/organisations/:id': (p) => <OrganisationPage id={p.id ?? ''} />,
+  '/organisations/:id/edit': (p) => <OrganisationFormPage id={p.id ?? ''} />,
+  '/people': () => <PeoplePage />,
+  '/people/new': () => <PersonFormPage />,
+  '/people/:id': (p) => <PersonPage id={p.id ?? ''} />,
+  '/people/:id/edit': (p) => <PersonFormPage id={p.id ?? ''} />,
+  '/territories': () => <TerritoriesPage />,
+  '/territories/:id': (p) => <TerritoryPage id={p.id ?? ''} />,
+  '/settings': () => <SettingsPage />,
+  '/about': () => <AboutPage />,
+  '/trash': () => <TrashPage />,
+};
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start" gap="sm">
+      <Title order={2}>{t('common.notFound.title')}</Title>
+      <Text c="dimmed">{t('common.notFound.text')}</Text>
+      <Button component="a" href={hrefOf('/')} variant="light">
+        {t('common.notFound.home')}
+      </Button>
+    </Stack>
+  );
+}
+
+/** The page for the current hash. Keyed by path so that each record's page starts fresh. */
+export function AppRoutes() {
+  const { path } = useRoute();
+  const matched = matchPath(path);
+  if (!matched) return <NotFoundPage />;
+  return <Fragment key={path}>{PAGES[matched.pattern](matched.params)}</Fragment>;
+}

@@ -1,0 +1,32 @@
+import { formatDate } from '../../shared/domain/dates';
+import type { Language } from '../../shared/domain/vocabularies';
+
+// Dates for the screens. Calendar dates ('2025-03-01') go through the shared formatter (UTC,
+// "1er mars 2025"); timestamps (history, trash) are instants, shown in the laptop's local time.
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function localeOf(lang: Language): string {
+  return lang === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "1er mars 2025" / "1 March 2025", for a calendar date or the local day of a timestamp. */
+export function formatLongDate(value: string, lang: Language): string {
+  if (DATE_ONLY.test(value)) return formatDate(value, lang);
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : formatDate(localDay(date), lang);
+}
+
+/** "1er mars 2025 à 14:05" / "1 March 2025 at 14:05" (local time). */
+export function formatDateTime(value: string, lang: Language): string {
+  if (DATE_ONLY.test(value)) return formatDate(value, lang);
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const time = new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${formatDate(localDay(date), lang)} ${lang === 'fr' ? 'à' : 'at'} ${time}`;
+}

@@ -1,0 +1,53 @@
+import { cleanup, type RenderResult, render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { afterEach } from 'vitest';
+import { AppProviders } from '../../renderer/app/App';
+import { setLanguage } from '../../renderer/app/i18n';
+import type { ConcertoBridge } from '../../shared/bridge';
+import { startTestApp, type TestApp } from '../integration/harness';
+
+// Renderer tests talk to a REAL backend: the same router, migrations and SQLite file as the
+// application, in-process, on a fresh temporary database. Nothing of the backend is mocked.
+
+const running: TestApp[] = [];
+
+export interface RenderWithBackendOptions {
+  /** The hash route to start on, e.g. '/settings' (default '/'). */
+  route?: string;
+  /** Reuse an already started backend (e.g. one prepared with data before rendering). */
+  app?: TestApp;
+}
+
+/** Starts a backend (or reuses one), installs the bridge, and renders `ui` inside the app's providers. */
+export async function renderWithBackend(
+  ui: ReactElement,
+  options: RenderWithBackendOptions = {},
+): Promise<{ app: TestApp } & RenderResult> {
+  const app = options.app ?? (await startTestApp());
+  if (!running.includes(app)) running.push(app);
+  installBridge(app);
+  window.location.hash = `#${options.route ?? '/'}`;
+  await setLanguage('fr');
+  const result = render(<AppProviders env="test">{ui}</AppProviders>);
+  return { app, ...result };
+}
+
+/** Points window.concerto at a test backend. */
+export function installBridge(app: TestApp): void {
+  const bridge: ConcertoBridge = {
+    invoke: (method, input) => app.backend.invoke(method, input),
+    subscribe: () => () => {},
+    info: { host: 'web', version: 'test', platform: 'test' },
+  };
+  (window as unknown as { concerto: ConcertoBridge }).concerto = bridge;
+}
+
+/** Unmounts what was rendered (so no query runs against a closed database), then closes the backends. */
+export async function cleanupBackends(): Promise<void> {
+  cleanup();
+  const apps = running.splice(0);
+  for (const app of apps) await app.close();
+  window.location.hash = '';
+}
+
+afterEach(cleanupBackends);
