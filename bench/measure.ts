@@ -9,7 +9,11 @@ export interface Measure {
 }
 
 /** Runs `fn` `runs` times after `warmup` runs and keeps each duration in milliseconds. */
-export async function measure(runs: number, fn: () => Promise<unknown> | unknown, warmup = 1): Promise<number[]> {
+export async function measure(
+  runs: number,
+  fn: () => Promise<unknown> | unknown,
+  warmup = 1,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
+import { type Backend, startBackend } from '../electron/backend/host';
 import { uuidv7 } from '../shared/domain/ids';
 import { BODY_KINDS, ORGANISATION_KINDS, SEAT_ROLES } from '../shared/domain/vocabularies';
-import { type Backend, startBackend } from '../electron/backend/host';
 import { type Measure, measure, report } from './measure';
 
 // issue 2 targets: cold start ≤ 500 ms and search ≤ 30 ms (median) on a registry of
@@ -14,10 +14,58 @@ const dataDir = mkdtempSync(join(tmpdir(), 'concerto-bench-'));
 const options = { dataDir, resourcesDir: RESOURCES, appVersion: 'bench' };
 let backend: Backend;
 
-const FIRST = ['Aminata', 'Moussa', 'Fatoumata', 'Ibrahim', 'Awa', 'Oumar', 'Mariam', 'Seydou', 'Adjoa', 'Koffi', 'Rokia', 'Boubacar'];
-const LAST = ['Traoré', 'Diarra', 'Coulibaly', 'Keïta', 'Sangaré', 'Dembélé', 'Hounkpatin', 'Agbodjan', 'Sow', 'Diop', 'Ouédraogo', 'Zinsou'];
-const PLACES = ['Ténenkou', 'Ansongo', 'Koulikoro', 'Ségou', 'Abomey', 'Parakou', 'Kaolack', 'Fada N’Gourma', 'Mopti', 'Gao'];
-const WORDS = ['Espoir', 'Solidarité', 'Santé', 'Développement', 'Femmes', 'Enfance', 'Nutrition', 'Eau', 'Paix', 'Avenir'];
+const FIRST = [
+  'Aminata',
+  'Moussa',
+  'Fatoumata',
+  'Ibrahim',
+  'Awa',
+  'Oumar',
+  'Mariam',
+  'Seydou',
+  'Adjoa',
+  'Koffi',
+  'Rokia',
+  'Boubacar',
+];
+const LAST = [
+  'Traoré',
+  'Diarra',
+  'Coulibaly',
+  'Keïta',
+  'Sangaré',
+  'Dembélé',
+  'Hounkpatin',
+  'Agbodjan',
+  'Sow',
+  'Diop',
+  'Ouédraogo',
+  'Zinsou',
+];
+const PLACES = [
+  'Ténenkou',
+  'Ansongo',
+  'Koulikoro',
+  'Ségou',
+  'Abomey',
+  'Parakou',
+  'Kaolack',
+  'Fada N’Gourma',
+  'Mopti',
+  'Gao',
+];
+const WORDS = [
+  'Espoir',
+  'Solidarité',
+  'Santé',
+  'Développement',
+  'Femmes',
+  'Enfance',
+  'Nutrition',
+  'Eau',
+  'Paix',
+  'Avenir',
+];
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 
@@ -47,7 +95,15 @@ beforeAll(async () => {
       const id = uuidv7();
       orgIds.push(id);
       const name = `ONG ${pick(WORDS, i)} ${pick(PLACES, i * 7)} ${i}`;
-      insertOrg.run(id, name, `O${i}${pick(WORDS, i).slice(0, 2).toUpperCase()}`, '[]', pick(ORGANISATION_KINDS, i), at, at);
+      insertOrg.run(
+        id,
+        name,
+        `O${i}${pick(WORDS, i).slice(0, 2).toUpperCase()}`,
+        '[]',
+        pick(ORGANISATION_KINDS, i),
+        at,
+        at,
+      );
     }
     for (let i = 0; i < 20000; i++) {
       insertPerson.run(
@@ -65,7 +121,8 @@ beforeAll(async () => {
     for (let i = 0; i < 1000; i++) {
       const id = uuidv7();
       insertBody.run(id, `CLOCSAD de ${pick(PLACES, i)} ${i}`, `CL${i}`, pick(BODY_KINDS, i), at, at);
-      for (let s = 0; s < 8; s++) insertSeat.run(uuidv7(), id, pick(orgIds, i + s), 'Membre', pick(SEAT_ROLES, s), s, at, at);
+      for (let s = 0; s < 8; s++)
+        insertSeat.run(uuidv7(), id, pick(orgIds, i + s), 'Membre', pick(SEAT_ROLES, s), s, at, at);
     }
   })();
   await backend.close();

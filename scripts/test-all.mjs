@@ -39,7 +39,9 @@ for (const [title, command, args] of steps) {
   console.log(`\n━━ ${title}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  console.log(`━━ ${title}: ${result.status === 0 ? 'OK' : 'ÉCHEC'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `━━ ${title}: ${result.status === 0 ? 'OK' : 'ÉCHEC'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (result.status !== 0) {
     failedStep = title;
     break;

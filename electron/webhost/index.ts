@@ -31,7 +31,8 @@ const host = await startWebHost({
 console.log(`Concerto (web) : ${host.url}`);
 console.log(`Données : ${dataDir}`);
 if (values.open) {
-  const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const opener =
+    process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
   spawn(opener, [host.url], { stdio: 'ignore', detached: true }).on('error', () => {});
 }
 const stop = () => void host.close().finally(() => process.exit(0));

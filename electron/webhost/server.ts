@@ -84,7 +84,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname === '/events' && req.method === 'GET') {
       if (url.searchParams.get('token') !== token) return end(res, 403, 'Forbidden');
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
@@ -104,16 +108,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       relative = decodeURIComponent(pathname);
     } catch {
-      return end(res, 400, 'Bad path');
+      end(res, 400, 'Bad path');
+      return;
     }
     const root = normalize(options.rendererDir);
     const file = normalize(join(root, relative === '/' ? 'index.html' : relative));
-    if (file !== root && !file.startsWith(root + sep)) return end(res, 403, 'Forbidden');
+    if (file !== root && !file.startsWith(root + sep)) {
+      end(res, 403, 'Forbidden');
+      return;
+    }
     const target = existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
-    if (!existsSync(target)) return end(res, 404, 'Renderer not built: run npm run build');
+    if (!existsSync(target)) {
+      end(res, 404, 'Renderer not built: run npm run build');
+      return;
+    }
     let content: string | Buffer = readFileSync(target);
     if (target.endsWith('index.html')) {
-      content = content.toString('utf8').replace('</head>', '<script src="/__concerto/bridge.js"></script></head>');
+      content = content
+        .toString('utf8')
+        .replace('</head>', '<script src="/__concerto/bridge.js"></script></head>');
     }
     res.writeHead(200, {
       'content-type': MIME[extname(target)] ?? 'application/octet-stream',

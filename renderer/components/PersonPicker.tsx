@@ -16,13 +16,13 @@ export interface PersonPickerProps {
   disabled?: boolean;
 }
 
-/** "Aminata TRAORÉ — DRDSES Koulikoro": first name, family name in capitals, organisation. */
+/** "Aminata Traoré — DRDSES Koulikoro": as the backend writes names, then the organisation. */
 export function personLabel(p: {
   firstName: string;
   lastName: string;
   organisation?: { label: string } | null;
 }): string {
-  const name = [p.firstName, p.lastName.toLocaleUpperCase('fr')].filter(Boolean).join(' ');
+  const name = [p.firstName, p.lastName].filter(Boolean).join(' ');
   return p.organisation ? `${name} — ${p.organisation.label}` : name;
 }
 

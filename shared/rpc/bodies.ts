@@ -110,12 +110,18 @@ export const BodyInputSchema = z.object({
   acronym: optionalText(40),
   kind: z.enum(BODY_KINDS, { message: 'errors.field.required' }),
   level: z.enum(BODY_LEVELS, { message: 'errors.field.required' }),
-  countryCode: z.enum(COUNTRIES).nullish().transform((v) => v ?? null),
+  countryCode: z
+    .enum(COUNTRIES)
+    .nullish()
+    .transform((v) => v ?? null),
   territoryId: Id.nullish().transform((v) => v ?? null),
   parentId: Id.nullish().transform((v) => v ?? null),
   legalBasis: z
     .object({
-      kind: z.enum(LEGAL_BASIS_KINDS).nullish().transform((v) => v ?? null),
+      kind: z
+        .enum(LEGAL_BASIS_KINDS)
+        .nullish()
+        .transform((v) => v ?? null),
       number: optionalText(200),
       date: optionalIsoDate,
       signatory: optionalText(200),
@@ -139,7 +145,13 @@ export const SeatInputSchema = z.object({
   organisationId: Id.nullish().transform((v) => v ?? null),
   function: requiredText(300),
   role: z.enum(SEAT_ROLES, { message: 'errors.field.required' }),
-  rank: z.number().int().min(1).max(9).nullish().transform((v) => v ?? null),
+  rank: z
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .nullish()
+    .transform((v) => v ?? null),
   voting: z.boolean().default(true),
   notes: optionalText(2000),
 });
@@ -182,10 +194,7 @@ export const bodiesContract = {
   ),
   'bodies.create': mutation(BodyInputSchema, BodySchema),
   'bodies.update': mutation(BodyInputSchema.extend({ id: Id }), BodySchema),
-  'bodies.close': mutation(
-    z.object({ id: Id, closedOn: IsoDate, reason: requiredText(1000) }),
-    BodySchema,
-  ),
+  'bodies.close': mutation(z.object({ id: Id, closedOn: IsoDate, reason: requiredText(1000) }), BodySchema),
   'bodies.reopen': mutation(z.object({ id: Id }), BodySchema),
   'bodies.trash': mutation(z.object({ id: Id }), BodySchema),
   'bodies.restore': mutation(z.object({ id: Id }), BodySchema),

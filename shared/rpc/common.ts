@@ -13,7 +13,9 @@ export const requiredText = (max: number) =>
   z
     .string({ message: 'errors.field.required' })
     .transform(normaliseName)
-    .pipe(z.string().min(1, { message: 'errors.field.required' }).max(max, { message: 'errors.field.tooLong' }));
+    .pipe(
+      z.string().min(1, { message: 'errors.field.required' }).max(max, { message: 'errors.field.tooLong' }),
+    );
 
 /** Optional free text: empty strings become null. */
 export const optionalText = (max: number) =>

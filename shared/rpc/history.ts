@@ -31,4 +31,3 @@ export const historyContract = {
   ),
   'trash.list': query(z.object({}), z.array(TrashItemSchema)),
 };
-

@@ -60,7 +60,10 @@ export const OrganisationInputSchema = z.object({
   aliases: labelList,
   kind: z.enum(ORGANISATION_KINDS, { message: 'errors.field.required' }),
   parentId: Id.nullish().transform((v) => v ?? null),
-  countryCode: z.enum(COUNTRIES).nullish().transform((v) => v ?? null),
+  countryCode: z
+    .enum(COUNTRIES)
+    .nullish()
+    .transform((v) => v ?? null),
   domains: labelList,
   targetGroups: labelList,
   zoneIds: z.array(Id).max(500).default([]),

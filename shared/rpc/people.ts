@@ -60,7 +60,10 @@ export const PersonInputSchema = z.object({
   organisationId: Id.nullish().transform((v) => v ?? null),
   email: Email,
   phone: Phone,
-  sex: z.enum(SEXES).nullish().transform((v) => v ?? null),
+  sex: z
+    .enum(SEXES)
+    .nullish()
+    .transform((v) => v ?? null),
   notes: optionalText(5000),
 });
 export type PersonInput = z.input<typeof PersonInputSchema>;

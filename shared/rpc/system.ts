@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COUNTRIES, LANGUAGES } from '../domain/vocabularies';
-import { mutation, query } from './define';
 import { Ok, optionalText } from './common';
+import { mutation, query } from './define';
 
 export const HeadingSchema = z.object({
   /** "République du Mali" */

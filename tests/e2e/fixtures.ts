@@ -13,10 +13,14 @@ export class WebHostProcess {
   constructor(readonly dataDir: string) {}
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'webhost.js'), '--port', '0', '--data', this.dataDir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'out', 'main', 'webhost.js'), '--port', '0', '--data', this.dataDir],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     let errors = '';
     child.stderr?.on('data', (d: Buffer) => {

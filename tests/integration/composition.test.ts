@@ -200,11 +200,12 @@ describe('holders over time', () => {
     expect(issue?.message).toContain('30 juin 2019');
     expect(error.message).toBe(issue?.message);
 
-    // An open-ended holder blocks every later start and reads "aujourd’hui".
+    // An open-ended holder blocks every later start and reads "depuis le …".
     await app.call('seats.addHolder', { seatId: s.id, personId: moussa.id, from: '2019-07-01' });
     const later = await app.fail('seats.addHolder', { seatId: s.id, personId: awa.id, from: '2024-01-01' });
     expect(later.details?.issues?.[0]?.message).toContain('Moussa Diarra');
-    expect(later.details?.issues?.[0]?.message).toContain('aujourd’hui');
+    expect(later.details?.issues?.[0]).toMatchObject({ key: 'errors.field.holderOverlapOpen' });
+    expect(later.details?.issues?.[0]?.message).toContain('depuis le 1er juillet 2019');
 
     const seatNow = (await app.call('bodies.get', { id: s.bodyId })).seats[0];
     expect(seatNow?.holders).toHaveLength(2);

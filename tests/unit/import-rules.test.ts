@@ -16,7 +16,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
+    (m) => m[1] ?? '',
+  );
 }
 
 /** The top folder an import lands in ('shared', 'renderer', 'electron/backend'…), or the package. */
@@ -30,9 +32,18 @@ function target(file: string, spec: string): string {
 const rules: Record<string, { ours: string[]; forbiddenPackages: RegExp }> = {
   shared: { ours: ['shared'], forbiddenPackages: /^(node:|electron$|react|@mantine|better-sqlite3|kysely)/ },
   renderer: { ours: ['renderer', 'shared'], forbiddenPackages: /^(node:|electron$|better-sqlite3|kysely)/ },
-  'electron/backend': { ours: ['electron/backend', 'shared'], forbiddenPackages: /^(electron$|react|@mantine)/ },
-  'electron/main': { ours: ['electron/main', 'shared'], forbiddenPackages: /^(react|@mantine|better-sqlite3|kysely)/ },
-  'electron/preload': { ours: ['electron/preload', 'shared'], forbiddenPackages: /^(react|@mantine|better-sqlite3|kysely|node:)/ },
+  'electron/backend': {
+    ours: ['electron/backend', 'shared'],
+    forbiddenPackages: /^(electron$|react|@mantine)/,
+  },
+  'electron/main': {
+    ours: ['electron/main', 'shared'],
+    forbiddenPackages: /^(react|@mantine|better-sqlite3|kysely)/,
+  },
+  'electron/preload': {
+    ours: ['electron/preload', 'shared'],
+    forbiddenPackages: /^(react|@mantine|better-sqlite3|kysely|node:)/,
+  },
 };
 
 describe('import rules', () => {

@@ -28,6 +28,7 @@ export const errors: Catalogue['errors'] = {
     ownAncestor: 'A body cannot depend on itself or on one of its sub-bodies.',
     endBeforeStart: 'The end date is before the start date.',
     holderOverlap: 'This seat is already held by {{name}} from {{from}} to {{to}}.',
+    holderOverlapOpen: 'This seat is already held by {{name}} since {{from}}.',
     unknownTerritory: 'Unknown territory.',
     unknownOrganisation: 'Unknown organisation.',
     unknownPerson: 'Unknown person.',

@@ -13,4 +13,18 @@ import { territories } from './territories';
 import { vocab } from './vocab';
 import { welcome } from './welcome';
 
-export const en: Catalogue = { common, nav, errors, vocab, settings, bodies, organisations, people, territories, search, history, welcome, about };
+export const en: Catalogue = {
+  common,
+  nav,
+  errors,
+  vocab,
+  settings,
+  bodies,
+  organisations,
+  people,
+  territories,
+  search,
+  history,
+  welcome,
+  about,
+};

@@ -26,6 +26,7 @@ export const errors = {
     ownAncestor: 'Une instance ne peut pas dépendre d’elle-même ni d’une de ses sous-instances.',
     endBeforeStart: 'La date de fin est antérieure à la date de début.',
     holderOverlap: 'Ce siège est déjà occupé par {{name}} du {{from}} au {{to}}.',
+    holderOverlapOpen: 'Ce siège est déjà occupé par {{name}} depuis le {{from}}.',
     unknownTerritory: 'Territoire inconnu.',
     unknownOrganisation: 'Organisation inconnue.',
     unknownPerson: 'Personne inconnue.',

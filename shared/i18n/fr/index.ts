@@ -12,4 +12,18 @@ import { territories } from './territories';
 import { vocab } from './vocab';
 import { welcome } from './welcome';
 
-export const fr = { common, nav, errors, vocab, settings, bodies, organisations, people, territories, search, history, welcome, about } as const;
+export const fr = {
+  common,
+  nav,
+  errors,
+  vocab,
+  settings,
+  bodies,
+  organisations,
+  people,
+  territories,
+  search,
+  history,
+  welcome,
+  about,
+} as const;

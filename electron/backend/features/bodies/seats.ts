@@ -199,9 +199,6 @@ export async function reorderSeats(
   }
 }
 
-/** French date for messages: "14 mai 2018"; an open end reads "aujourd’hui". */
-const frDate = (iso: string | null) => (iso ? formatDateFr(iso) : 'aujourd’hui');
-
 /**
  * Checks a holder's period against the person, its own bounds and the seat's other holders:
  * one seat has one holder at a time (bounds inclusive, an open end runs forever).
@@ -226,12 +223,18 @@ async function checkHolderInput(
       periodsOverlap({ from: input.from, to: input.to }, { from: h.from, to: h.to }),
     );
     if (clash) {
+      // A holder still in office reads "depuis le …" rather than "du … au …".
       issues.push(
-        issue(['from'], 'errors.field.holderOverlap', {
-          name: clash.person.label,
-          from: frDate(clash.from),
-          to: frDate(clash.to),
-        }),
+        clash.to === null
+          ? issue(['from'], 'errors.field.holderOverlapOpen', {
+              name: clash.person.label,
+              from: formatDateFr(clash.from),
+            })
+          : issue(['from'], 'errors.field.holderOverlap', {
+              name: clash.person.label,
+              from: formatDateFr(clash.from),
+              to: formatDateFr(clash.to),
+            }),
       );
     }
   }
