@@ -52,6 +52,7 @@ export class WebHostProcess {
 }
 
 export const test = base.extend<{ host: WebHostProcess }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'concerto-e2e-'));
     const host = new WebHostProcess(dataDir);
