@@ -146,8 +146,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     backend,
     close: async () => {
       for (const res of listeners) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Event streams and keep-alive sockets would hold close() open forever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await backend.close();
     },
   };
