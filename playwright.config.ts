@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: join('test-results', 'reports', 'playwright.json') }]],
+  reporter: [['list'], ['json', { outputFile: join('.tmp', 'test-reports', 'playwright.json') }]],
   use: {
     locale: 'fr-FR',
     timezoneId: 'Africa/Bamako',

@@ -199,7 +199,13 @@ export function Composition({ body, readOnly = false }: CompositionProps) {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={seat.voting ? 'teal' : 'gray'} size="sm">
+                        <Badge
+                          variant="light"
+                          color={seat.voting ? 'teal' : 'gray'}
+                          size="sm"
+                          style={{ overflow: 'visible' }}
+                          styles={{ label: { overflow: 'visible' } }}
+                        >
                           {seat.voting ? t('bodies.composition.votingYes') : t('bodies.composition.votingNo')}
                         </Badge>
                       </Table.Td>
