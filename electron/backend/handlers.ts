@@ -1,8 +1,12 @@
+import { agendaHandlers } from './features/agenda/handlers';
+import { attendanceHandlers } from './features/attendance/handlers';
 import { bodiesHandlers } from './features/bodies/handlers';
 import { demoHandlers } from './features/demo/handlers';
 import { historyHandlers } from './features/history/handlers';
+import { meetingsHandlers } from './features/meetings/handlers';
 import { organisationsHandlers } from './features/organisations/handlers';
 import { peopleHandlers } from './features/people/handlers';
+import { planningHandlers } from './features/planning/handlers';
 import { searchHandlers } from './features/search/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { territoriesHandlers } from './features/territories/handlers';
@@ -18,4 +22,8 @@ export const handlers: Handlers = {
   ...bodiesHandlers,
   ...searchHandlers,
   ...demoHandlers,
+  ...meetingsHandlers,
+  ...agendaHandlers,
+  ...attendanceHandlers,
+  ...planningHandlers,
 };

@@ -88,3 +88,57 @@ export type CountryCode = (typeof COUNTRIES)[number];
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+export const MEETING_KINDS = [
+  'ordinary',
+  'extraordinary',
+  'framing',
+  'pre_validation',
+  'validation',
+  'review',
+  'workshop',
+  'mission',
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** brouillon → convoquée → tenue → clôturée; reportée; annulée. */
+export const MEETING_STATUSES = ['draft', 'convened', 'held', 'closed', 'postponed', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const AGENDA_ITEM_KINDS = [
+  'registration',
+  'opening',
+  'presentation',
+  'plenary',
+  'questions',
+  'group_work',
+  'report_back',
+  'synthesis',
+  'break',
+  'meal',
+  'recommendations_follow_up',
+  'minutes_adoption',
+  'agenda_adoption',
+  'other_business',
+  'closing',
+  'other',
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused', 'represented'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** Secretariats' time zones: agenda times are local times of the secretariat. */
+export const TIME_ZONES = [
+  'Africa/Bamako',
+  'Africa/Porto-Novo',
+  'Africa/Dakar',
+  'Africa/Ouagadougou',
+  'Africa/Niamey',
+  'Africa/Ndjamena',
+  'Africa/Abidjan',
+  'Africa/Conakry',
+  'Africa/Lome',
+  'Africa/Douala',
+] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];

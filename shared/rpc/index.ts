@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { bodiesContract } from './bodies';
 import { historyContract } from './history';
+import { meetingsContract } from './meetings';
 import { organisationsContract } from './organisations';
 import { peopleContract } from './people';
 import { searchContract } from './search';
@@ -16,6 +17,7 @@ export const contract = {
   ...bodiesContract,
   ...searchContract,
   ...historyContract,
+  ...meetingsContract,
 };
 
 export type Contract = typeof contract;

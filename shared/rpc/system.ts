@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTRIES, LANGUAGES } from '../domain/vocabularies';
+import { COUNTRIES, LANGUAGES, TIME_ZONES } from '../domain/vocabularies';
 import { Ok, optionalText } from './common';
 import { mutation, query } from './define';
 
@@ -23,6 +23,10 @@ export const SettingsSchema = z.object({
   userName: z.string(),
   /** The first-run screen has been answered (demo data loaded or declined). */
   welcomed: z.boolean(),
+  /** Agenda times are local times of the secretariat's time zone. */
+  timeZone: z.enum(TIME_ZONES),
+  /** A seat absent from this many consecutive sessions is flagged. */
+  absenceThreshold: z.number().int().min(1).max(12),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -33,6 +37,8 @@ export const SettingsPatchSchema = z
     heading: HeadingSchema,
     userName: z.string().trim().max(120, { message: 'errors.field.tooLong' }),
     welcomed: z.boolean(),
+    timeZone: z.enum(TIME_ZONES),
+    absenceThreshold: z.number({ message: 'errors.field.invalidNumber' }).int().min(1).max(12),
   })
   .partial();
 

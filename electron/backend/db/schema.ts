@@ -135,6 +135,91 @@ export interface SearchIndexTable {
   extra: string;
 }
 
+export interface MeetingsTable extends Trashable {
+  id: string;
+  body_id: string;
+  number: number | null;
+  title: string | null;
+  kind: string;
+  status: 'draft' | 'convened' | 'held' | 'closed' | 'postponed' | 'cancelled';
+  planned_date: string | null;
+  start_date: string;
+  end_date: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string | null;
+  online_url: string | null;
+  funding_source: string | null;
+  convened_on: string | null;
+  postponed_from: string | null;
+  status_reason: string | null;
+  is_demo: Generated<number>;
+}
+
+export interface MeetingCohostsTable {
+  meeting_id: string;
+  body_id: string;
+}
+
+export interface AgendaEntriesTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  day: string;
+  position: number;
+  entry_type: 'part' | 'item';
+  kind: string | null;
+  title: string;
+  start_time: string | null;
+  end_time: string | null;
+  responsible: string;
+  documents: string;
+}
+
+export interface InviteesTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  seat_id: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  name: string;
+  function: string | null;
+  organisation_label: string | null;
+  role: string | null;
+  rank: number | null;
+  voting: number;
+  sex: 'female' | 'male' | null;
+  email: string | null;
+  is_extra: number;
+  position: number;
+}
+
+export interface AttendanceTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  invitee_id: string | null;
+  status: 'present' | 'absent' | 'excused' | 'represented';
+  person_id: string | null;
+  name: string | null;
+  function: string | null;
+  organisation_id: string | null;
+  organisation_label: string | null;
+  sex: 'female' | 'male' | null;
+  email: string | null;
+  phone: string | null;
+  representative_name: string | null;
+  representative_function: string | null;
+  representative_sex: 'female' | 'male' | null;
+}
+
+export interface AttendanceCountsTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  organisation_id: string | null;
+  label: string;
+  count: number;
+  women: number | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   territories: TerritoriesTable;
@@ -146,4 +231,10 @@ export interface Database {
   seat_holders: SeatHoldersTable;
   history: HistoryTable;
   search_index: SearchIndexTable;
+  meetings: MeetingsTable;
+  meeting_cohosts: MeetingCohostsTable;
+  agenda_entries: AgendaEntriesTable;
+  invitees: InviteesTable;
+  attendance: AttendanceTable;
+  attendance_counts: AttendanceCountsTable;
 }

@@ -1,11 +1,15 @@
 import { about } from './about';
+import { agenda } from './agenda';
+import { attendance } from './attendance';
 import { bodies } from './bodies';
 import { common } from './common';
 import { errors } from './errors';
 import { history } from './history';
+import { meetings } from './meetings';
 import { nav } from './nav';
 import { organisations } from './organisations';
 import { people } from './people';
+import { planning } from './planning';
 import { search } from './search';
 import { settings } from './settings';
 import { territories } from './territories';
@@ -26,4 +30,8 @@ export const fr = {
   history,
   welcome,
   about,
+  meetings,
+  planning,
+  agenda,
+  attendance,
 } as const;

@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS: Settings = {
   heading: { country: null, motto: null, ministry: null, service: null },
   userName: '',
   welcomed: false,
+  timeZone: 'Africa/Bamako',
+  absenceThreshold: 2,
 };
 
 export async function readSettings(db: Db): Promise<Settings> {

@@ -1,0 +1,1 @@
+export const agenda = {} as const;
