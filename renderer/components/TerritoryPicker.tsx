@@ -1,22 +1,14 @@
-import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type CountryCode } from '../../shared/domain/vocabularies';
 import { useRpc } from '../app/rpc';
+import { type PickerProps, PickerSelect } from './EntitySelect';
 
-export interface TerritoryPickerProps {
-  label: ReactNode;
-  value: string | null;
-  onChange: (id: string | null) => void;
+export interface TerritoryPickerProps extends PickerProps {
   /** Limits the search to one country. */
   countryCode?: string | null;
-  error?: ReactNode;
-  description?: ReactNode;
-  required?: boolean;
-  placeholder?: string;
-  disabled?: boolean;
 }
 
 const SEPARATOR = ' › ';
@@ -36,17 +28,8 @@ function isCountry(code: string | null | undefined): code is CountryCode {
  * Chooses a territory by typing part of its name: the search runs in the backend (tens of
  * thousands of localities do not belong in a dropdown), debounced while the user types.
  */
-export function TerritoryPicker({
-  label,
-  value,
-  onChange,
-  countryCode,
-  error,
-  description,
-  required,
-  placeholder,
-  disabled,
-}: TerritoryPickerProps) {
+export function TerritoryPicker({ countryCode, placeholder, ...props }: TerritoryPickerProps) {
+  const { value } = props;
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
@@ -76,22 +59,14 @@ export function TerritoryPicker({
   }, [value, currentLabel, searching, results.data]);
 
   return (
-    <Select
-      label={label}
-      description={description}
+    <PickerSelect
+      {...props}
       placeholder={placeholder ?? t('common.picker.territoryPlaceholder')}
       data={data}
-      value={value}
-      onChange={(id) => onChange(id)}
       searchValue={search}
       onSearchChange={setSearch}
       // The backend already filtered (by name, alias or P-code): show its answer as it is.
       filter={({ options }) => options}
-      error={error}
-      required={required}
-      disabled={disabled}
-      searchable
-      clearable={!required}
       nothingFoundMessage={
         !searching
           ? t('common.picker.typeToSearch')

@@ -4,6 +4,13 @@ export { ConfirmAction, type ConfirmActionProps } from './ConfirmAction';
 export { DateText, type DateTextProps } from './DateText';
 export { DemoBadge } from './DemoBadge';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
+export {
+  type EntityOption,
+  EntitySelect,
+  needsLookup,
+  type PickerProps,
+  PickerSelect,
+} from './EntitySelect';
 export { formatDateTime, formatLongDate } from './format';
 export { HistoryPanel, type HistoryPanelProps } from './HistoryPanel';
 export { OrganisationPicker, type OrganisationPickerProps, organisationLabel } from './OrganisationPicker';

@@ -18,9 +18,15 @@ afterEach(() => {
 
 /** The registry's own tables (Kysely's bookkeeping and FTS5's shadow tables are not ours to shape). */
 const DOMAIN_TABLES = [
+  'agenda_entries',
+  'attendance',
+  'attendance_counts',
   'bodies',
   'body_links',
   'history',
+  'invitees',
+  'meeting_cohosts',
+  'meetings',
   'organisations',
   'people',
   'seat_holders',

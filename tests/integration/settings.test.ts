@@ -19,6 +19,8 @@ describe('settings', () => {
       heading: { country: null, motto: null, ministry: null, service: null },
       userName: '',
       welcomed: false,
+      timeZone: 'Africa/Bamako',
+      absenceThreshold: 2,
     });
   });
 

@@ -9,6 +9,7 @@ import type { Db } from '../../db/open';
 import type { BodiesTable } from '../../db/schema';
 import { AppError, validationError } from '../../errors';
 import { diffRecords, recordHistory } from '../history/repository';
+import { setTrashed, type TrashSpec } from '../trash';
 import {
   type BodyRow,
   bodyParents,
@@ -348,28 +349,20 @@ export async function reopenBody(trx: Db, id: string, actor: string): Promise<Bo
   return toBody(await requireBodyRow(trx, id));
 }
 
-/** Trashing twice is refused rather than ignored, so that the trash date stays the first one. */
+const bodyTrash: TrashSpec<'bodies', Body> = {
+  table: 'bodies',
+  entityType: 'body',
+  load: requireBodyRow,
+  toOutput: toBody,
+  summary: (row) => row.name,
+  alreadyTrashed: 'Cette instance est déjà dans la corbeille.',
+  notTrashed: 'Cette instance n’est pas dans la corbeille.',
+};
+
 export async function trashBody(trx: Db, id: string, actor: string): Promise<Body> {
-  const row = await requireBodyRow(trx, id);
-  if (row.deleted_at !== null) {
-    throw new AppError('INVALID_TRANSITION', 'Cette instance est déjà dans la corbeille.');
-  }
-  const at = nowIso();
-  await trx.updateTable('bodies').set({ deleted_at: at, updated_at: at }).where('id', '=', id).execute();
-  await recordHistory(trx, { entityType: 'body', entityId: id, action: 'trash', actor, summary: row.name });
-  return toBody(await requireBodyRow(trx, id));
+  return setTrashed(trx, bodyTrash, id, true, actor);
 }
 
 export async function restoreBody(trx: Db, id: string, actor: string): Promise<Body> {
-  const row = await requireBodyRow(trx, id);
-  if (row.deleted_at === null) {
-    throw new AppError('INVALID_TRANSITION', 'Cette instance n’est pas dans la corbeille.');
-  }
-  await trx
-    .updateTable('bodies')
-    .set({ deleted_at: null, updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
-  await recordHistory(trx, { entityType: 'body', entityId: id, action: 'restore', actor, summary: row.name });
-  return toBody(await requireBodyRow(trx, id));
+  return setTrashed(trx, bodyTrash, id, false, actor);
 }

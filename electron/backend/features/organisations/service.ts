@@ -7,9 +7,10 @@ import type { Organisation } from '../../../../shared/rpc/organisations';
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/open';
 import type { OrganisationsTable } from '../../db/schema';
-import { AppError, validationError } from '../../errors';
+import { validationError } from '../../errors';
 import { diffRecords, recordHistory } from '../history/repository';
 import { territoryPaths } from '../territories/repository';
+import { refuseIfTrashed, setTrashed, type TrashSpec } from '../trash';
 import {
   findOrganisationRow,
   fullLabel,
@@ -125,22 +126,13 @@ export async function createOrganisation(
   return toOrganisation(await requireOrganisationRow(trx, id));
 }
 
-function ensureNotTrashed(row: OrganisationRow): void {
-  if (row.deleted_at !== null) {
-    throw new AppError(
-      'INVALID_TRANSITION',
-      'Cette organisation est dans la corbeille : restaurez-la avant de la modifier.',
-    );
-  }
-}
-
 export async function updateOrganisation(
   trx: Db,
   input: ParsedInputOf<'organisations.update'>,
   actor: string,
 ): Promise<Organisation> {
   const row = await requireOrganisationRow(trx, input.id);
-  ensureNotTrashed(row);
+  refuseIfTrashed(row, 'Cette organisation est dans la corbeille : restaurez-la avant de la modifier.');
   await checkInput(trx, input, row);
   const columns = toColumns(input);
   const changed = (Object.keys(columns) as (keyof Columns)[]).some((k) => columns[k] !== row[k]);
@@ -163,47 +155,24 @@ export async function updateOrganisation(
   return updated;
 }
 
+const organisationTrash: TrashSpec<'organisations', Organisation> = {
+  table: 'organisations',
+  entityType: 'organisation',
+  load: requireOrganisationRow,
+  toOutput: toOrganisation,
+  summary: (row) => fullLabel(row.name, row.acronym),
+  alreadyTrashed: 'Cette organisation est déjà dans la corbeille.',
+  notTrashed: 'Cette organisation n’est pas dans la corbeille.',
+};
+
 /**
  * Moves an organisation to the trash. Its people, seats and sub-entities keep pointing at it, so
  * restoring it brings everything back as it was.
  */
 export async function trashOrganisation(trx: Db, id: string, actor: string): Promise<Organisation> {
-  const row = await requireOrganisationRow(trx, id);
-  if (row.deleted_at !== null) {
-    throw new AppError('INVALID_TRANSITION', 'Cette organisation est déjà dans la corbeille.');
-  }
-  const at = nowIso();
-  await trx
-    .updateTable('organisations')
-    .set({ deleted_at: at, updated_at: at })
-    .where('id', '=', id)
-    .execute();
-  await recordHistory(trx, {
-    entityType: 'organisation',
-    entityId: id,
-    action: 'trash',
-    actor,
-    summary: fullLabel(row.name, row.acronym),
-  });
-  return toOrganisation(await requireOrganisationRow(trx, id));
+  return setTrashed(trx, organisationTrash, id, true, actor);
 }
 
 export async function restoreOrganisation(trx: Db, id: string, actor: string): Promise<Organisation> {
-  const row = await requireOrganisationRow(trx, id);
-  if (row.deleted_at === null) {
-    throw new AppError('INVALID_TRANSITION', 'Cette organisation n’est pas dans la corbeille.');
-  }
-  await trx
-    .updateTable('organisations')
-    .set({ deleted_at: null, updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
-  await recordHistory(trx, {
-    entityType: 'organisation',
-    entityId: id,
-    action: 'restore',
-    actor,
-    summary: fullLabel(row.name, row.acronym),
-  });
-  return toOrganisation(await requireOrganisationRow(trx, id));
+  return setTrashed(trx, organisationTrash, id, false, actor);
 }

@@ -5,9 +5,10 @@ import type { Person } from '../../../../shared/rpc/people';
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/open';
 import type { PeopleTable } from '../../db/schema';
-import { AppError, validationError } from '../../errors';
+import { validationError } from '../../errors';
 import { diffRecords, recordHistory } from '../history/repository';
 import { findOrganisationRow, fullLabel, personLabel } from '../organisations/repository';
+import { refuseIfTrashed, setTrashed, type TrashSpec } from '../trash';
 import { type PersonRow, requirePersonRow, toPerson } from './repository';
 
 type PersonInput = ParsedInputOf<'people.create'>;
@@ -89,12 +90,7 @@ export async function updatePerson(
   actor: string,
 ): Promise<Person> {
   const row = await requirePersonRow(trx, input.id);
-  if (row.deleted_at !== null) {
-    throw new AppError(
-      'INVALID_TRANSITION',
-      'Cette personne est dans la corbeille : restaurez-la avant de la modifier.',
-    );
-  }
+  refuseIfTrashed(row, 'Cette personne est dans la corbeille : restaurez-la avant de la modifier.');
   await checkInput(trx, input, row);
   const columns = toColumns(input);
   const changed = (Object.keys(columns) as (keyof Columns)[]).some((k) => columns[k] !== row[k]);
@@ -117,38 +113,21 @@ export async function updatePerson(
   return updated;
 }
 
+const personTrash: TrashSpec<'people', Person> = {
+  table: 'people',
+  entityType: 'person',
+  load: requirePersonRow,
+  toOutput: toPerson,
+  summary: (row) => personLabel(row.first_name, row.last_name),
+  alreadyTrashed: 'Cette personne est déjà dans la corbeille.',
+  notTrashed: 'Cette personne n’est pas dans la corbeille.',
+};
+
 /** Moves a person to the trash; the seats they held keep their history and come back on restore. */
 export async function trashPerson(trx: Db, id: string, actor: string): Promise<Person> {
-  const row = await requirePersonRow(trx, id);
-  if (row.deleted_at !== null)
-    throw new AppError('INVALID_TRANSITION', 'Cette personne est déjà dans la corbeille.');
-  const at = nowIso();
-  await trx.updateTable('people').set({ deleted_at: at, updated_at: at }).where('id', '=', id).execute();
-  await recordHistory(trx, {
-    entityType: 'person',
-    entityId: id,
-    action: 'trash',
-    actor,
-    summary: personLabel(row.first_name, row.last_name),
-  });
-  return toPerson(await requirePersonRow(trx, id));
+  return setTrashed(trx, personTrash, id, true, actor);
 }
 
 export async function restorePerson(trx: Db, id: string, actor: string): Promise<Person> {
-  const row = await requirePersonRow(trx, id);
-  if (row.deleted_at === null)
-    throw new AppError('INVALID_TRANSITION', 'Cette personne n’est pas dans la corbeille.');
-  await trx
-    .updateTable('people')
-    .set({ deleted_at: null, updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
-  await recordHistory(trx, {
-    entityType: 'person',
-    entityId: id,
-    action: 'restore',
-    actor,
-    summary: personLabel(row.first_name, row.last_name),
-  });
-  return toPerson(await requirePersonRow(trx, id));
+  return setTrashed(trx, personTrash, id, false, actor);
 }
