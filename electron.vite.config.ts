@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           backend: resolve(__dirname, 'electron/backend/index.ts'),
           webhost: resolve(__dirname, 'electron/webhost/index.ts'),
+          // Untrusted spreadsheets are parsed in a worker thread with limits (architecture.md).
+          'spreadsheet-worker': resolve(__dirname, 'electron/backend/spreadsheets/worker.ts'),
         },
       },
     },

@@ -84,6 +84,7 @@ export const HistoryActionSchema = z.enum([
   'holder_remove',
   'link_add',
   'link_remove',
+  'status',
 ]);
 export type HistoryAction = z.infer<typeof HistoryActionSchema>;
 

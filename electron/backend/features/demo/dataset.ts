@@ -1,10 +1,13 @@
-import type { Periodicity } from '../../../../shared/domain/periodicity';
+import { addDays } from '../../../../shared/domain/dates';
+import { type Periodicity, plannedSessionDates } from '../../../../shared/domain/periodicity';
 import type { QuorumRule } from '../../../../shared/domain/quorum';
 import type {
+  AgendaItemKind,
   BodyKind,
   BodyLevel,
   BodyLinkKind,
   LegalBasisKind,
+  MeetingKind,
   OrganisationKind,
   SeatRole,
   Sex,
@@ -88,6 +91,34 @@ export interface DemoDataset {
   organisations: DemoOrganisation[];
   people: DemoPerson[];
   bodies: DemoBody[];
+}
+/** A status move applied after creation, in order (see shared/domain/meetingStatus.ts). */
+export type DemoMeetingStep =
+  | { action: 'convene'; convenedOn: string }
+  | { action: 'hold' }
+  | { action: 'close' }
+  | { action: 'cancel'; reason: string };
+export interface DemoAgendaItem {
+  kind: AgendaItemKind;
+  title: string;
+  startTime?: string;
+  endTime?: string;
+  responsible?: string;
+}
+export interface DemoMeeting {
+  bodyKey: string;
+  cohostKeys?: string[];
+  kind: MeetingKind;
+  title?: string;
+  plannedDate?: string;
+  startDate: string;
+  endDate?: string;
+  startTime?: string;
+  endTime?: string;
+  place?: string;
+  fundingSource?: string;
+  steps: DemoMeetingStep[];
+  agenda?: DemoAgendaItem[];
 }
 
 const organisations: DemoOrganisation[] = [
@@ -2086,3 +2117,132 @@ const bodies: DemoBody[] = [
 ];
 
 export const demoDataset: DemoDataset = { organisations, people, bodies };
+
+/** The same day, or the Monday after when it falls on a weekend: sessions are held on working days. */
+function workingDay(iso: string): string {
+  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return day === 6 ? addDays(iso, 2) : day === 0 ? addDays(iso, 1) : iso;
+}
+
+/** The standard items of an ordinary session, timed from 9:00. */
+function ordinaryAgenda(presentation: string, presenter: string): DemoAgendaItem[] {
+  return [
+    { kind: 'opening', title: 'Mot d’ouverture', startTime: '09:00', endTime: '09:15' },
+    { kind: 'agenda_adoption', title: 'Adoption de l’ordre du jour', startTime: '09:15', endTime: '09:20' },
+    {
+      kind: 'minutes_adoption',
+      title: 'Adoption du compte rendu de la dernière réunion',
+      startTime: '09:20',
+      endTime: '09:40',
+    },
+    {
+      kind: 'recommendations_follow_up',
+      title: 'Point de la mise en œuvre des recommandations de la dernière réunion',
+      startTime: '09:40',
+      endTime: '10:30',
+      responsible: 'Secrétariat',
+    },
+    { kind: 'break', title: 'Pause-café', startTime: '10:30', endTime: '10:45' },
+    {
+      kind: 'presentation',
+      title: presentation,
+      startTime: '10:45',
+      endTime: '11:45',
+      responsible: presenter,
+    },
+    { kind: 'other_business', title: 'Divers', startTime: '11:45', endTime: '12:15' },
+    { kind: 'closing', title: 'Clôture', startTime: '12:15', endTime: '12:30' },
+  ];
+}
+
+/**
+ * Sessions of the demonstration bodies, dated from `today` so the demonstration stays current:
+ * last year the sous-groupe Genre held 2 of its 4 quarterly sessions (the seeds' finding) and
+ * the CLOCSAD d'Ansongo held one and cancelled one; the sous-groupe's next session is convened.
+ */
+export function demoMeetings(today: string): DemoMeeting[] {
+  const last = Number(today.slice(0, 4)) - 1;
+  const d = (monthDay: string) => workingDay(`${last}-${monthDay}`);
+  const convened = (start: string) => ({ action: 'convene' as const, convenedOn: addDays(start, -14) });
+
+  const genre = bodies.find((b) => b.key === 'bj_sg_genre')?.periodicity ?? { kind: 'as_needed' };
+  const nextPlanned =
+    [...plannedSessionDates(genre, last + 1), ...plannedSessionDates(genre, last + 2)].find(
+      (date) => date >= today,
+    ) ?? today;
+  // A week after the planned day, as secretariats usually manage (and never on 1 January).
+  const nextStart = workingDay(addDays(nextPlanned, 7));
+  const nextConvened = addDays(nextStart, -14) < today ? addDays(nextStart, -14) : today;
+
+  const genrePlace = 'Salle de réunion de la DPFG, Cotonou';
+  const ansongoPlace = 'Salle de conférence de la Préfecture d’Ansongo';
+  const held = [{ action: 'hold' as const }];
+  return [
+    {
+      bodyKey: 'bj_sg_genre',
+      kind: 'ordinary',
+      plannedDate: `${last}-04-01`,
+      startDate: d('04-09'),
+      startTime: '09:00',
+      endTime: '12:30',
+      place: genrePlace,
+      steps: [convened(d('04-09')), ...held, { action: 'close' }],
+      agenda: ordinaryAgenda('Présentation du plan de travail annuel du sous-groupe', 'DPFG'),
+    },
+    {
+      bodyKey: 'bj_sg_genre',
+      kind: 'ordinary',
+      plannedDate: `${last}-10-01`,
+      startDate: d('10-15'),
+      startTime: '09:00',
+      endTime: '12:30',
+      place: genrePlace,
+      steps: [convened(d('10-15')), ...held],
+      agenda: ordinaryAgenda('Bilan à mi-parcours de la Politique Nationale de Promotion du Genre', 'OFFE'),
+    },
+    {
+      bodyKey: 'bj_gtgps',
+      cohostKeys: ['bj_sg_genre', 'bj_sg_ps'],
+      kind: 'validation',
+      title: 'Atelier de validation du rapport annuel Genre et Protection sociale',
+      startDate: d('11-25'),
+      endDate: addDays(d('11-25'), 1),
+      startTime: '08:30',
+      endTime: '16:30',
+      place: 'Hôtel du Lac, Cotonou',
+      fundingSource: 'UNFPA',
+      steps: [convened(d('11-25')), ...held],
+    },
+    {
+      bodyKey: 'ml_clocsad_ansongo',
+      kind: 'ordinary',
+      plannedDate: `${last}-01-01`,
+      startDate: d('01-22'),
+      startTime: '09:00',
+      endTime: '13:00',
+      place: ansongoPlace,
+      steps: [convened(d('01-22')), ...held, { action: 'close' }],
+    },
+    {
+      bodyKey: 'ml_clocsad_ansongo',
+      kind: 'ordinary',
+      plannedDate: `${last}-07-01`,
+      startDate: d('07-10'),
+      startTime: '09:00',
+      endTime: '13:00',
+      place: ansongoPlace,
+      steps: [convened(d('07-10')), { action: 'cancel', reason: 'insécurité sur l’axe Gao–Ansongo' }],
+    },
+    {
+      bodyKey: 'bj_sg_genre',
+      kind: 'ordinary',
+      plannedDate: nextPlanned,
+      startDate: nextStart,
+      startTime: '09:00',
+      endTime: '12:30',
+      place: genrePlace,
+      steps: [{ action: 'convene', convenedOn: nextConvened }],
+      agenda: ordinaryAgenda('Préparation de la revue sectorielle annuelle', 'DPFG'),
+    },
+  ];
+}

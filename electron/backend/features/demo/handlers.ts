@@ -5,10 +5,12 @@ import type { BackendContext } from '../../context';
 import type { Db } from '../../db/open';
 import { defineHandlers } from '../../rpc/router';
 import { addHolder, createBody, createSeat } from '../bodies/service';
+import { localToday } from '../meetings/repository';
+import { createMeeting, transitionMeeting } from '../meetings/service';
 import { createOrganisation } from '../organisations/service';
 import { createPerson } from '../people/service';
 import { ensureCountryLoaded, findTerritoryByPcode } from '../territories/service';
-import { type DemoBody, demoDataset } from './dataset';
+import { type DemoBody, demoDataset, demoMeetings } from './dataset';
 
 export const demoHandlers = defineHandlers({
   'demo.status': async (_input, ctx) => demoStatus(ctx.db),
@@ -197,6 +199,76 @@ async function loadDemo(trx: Db, ctx: BackendContext, actor: string): Promise<vo
         .execute();
     }
   }
+
+  await loadDemoMeetings(trx, bodyIds, actor);
+}
+
+/**
+ * Demo sessions go through the meeting services (numbering, checks, history, status moves);
+ * their agendas are written directly, with the standard items of an ordinary session.
+ */
+async function loadDemoMeetings(trx: Db, bodyIds: Map<string, string>, actor: string): Promise<void> {
+  const today = localToday();
+  for (const spec of demoMeetings(today)) {
+    const bodyId = bodyIds.get(spec.bodyKey);
+    if (!bodyId) continue;
+    const meeting = await createMeeting(
+      trx,
+      {
+        bodyId,
+        cohostIds: (spec.cohostKeys ?? []).flatMap((key) => bodyIds.get(key) ?? []),
+        number: null,
+        title: spec.title ?? null,
+        kind: spec.kind,
+        plannedDate: spec.plannedDate ?? null,
+        startDate: spec.startDate,
+        endDate: spec.endDate ?? null,
+        startTime: spec.startTime ?? null,
+        endTime: spec.endTime ?? null,
+        place: spec.place ?? null,
+        onlineUrl: null,
+        fundingSource: spec.fundingSource ?? null,
+      },
+      actor,
+      { isDemo: true },
+    );
+    const at = nowIso();
+    for (const [position, item] of (spec.agenda ?? []).entries()) {
+      await trx
+        .insertInto('agenda_entries')
+        .values({
+          id: uuidv7(),
+          meeting_id: meeting.id,
+          day: meeting.startDate,
+          position,
+          entry_type: 'item',
+          kind: item.kind,
+          title: item.title,
+          start_time: item.startTime ?? null,
+          end_time: item.endTime ?? null,
+          responsible: JSON.stringify({ organisationIds: [], personIds: [], text: item.responsible ?? null }),
+          documents: '[]',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    for (const step of spec.steps) {
+      await transitionMeeting(
+        trx,
+        {
+          id: meeting.id,
+          action: step.action,
+          convenedOn: step.action === 'convene' ? step.convenedOn : null,
+          newStartDate: null,
+          newEndDate: null,
+          reason: step.action === 'cancel' ? step.reason : null,
+        },
+        actor,
+        { today },
+      );
+    }
+  }
 }
 
 /**
@@ -208,6 +280,8 @@ async function removeDemo(trx: Db): Promise<void> {
   const demoOrgs = trx.selectFrom('organisations').select('id').where('is_demo', '=', 1);
   const demoPeople = trx.selectFrom('people').select('id').where('is_demo', '=', 1);
   const demoSeats = trx.selectFrom('seats').select('id').where('body_id', 'in', demoBodies);
+
+  await removeDemoMeetings(trx);
 
   await trx
     .deleteFrom('seat_holders')
@@ -246,4 +320,53 @@ async function removeDemo(trx: Db): Promise<void> {
   await trx.deleteFrom('bodies').where('is_demo', '=', 1).execute();
   await trx.deleteFrom('people').where('is_demo', '=', 1).execute();
   await trx.deleteFrom('organisations').where('is_demo', '=', 1).execute();
+}
+
+/**
+ * Demo meetings go with everything attached to them, and so do meetings a user added to a demo
+ * body (they cannot outlive their body). The user's other meetings stay: they lose their demo
+ * co-hosts, and their invitees and attendance keep the names but no longer point to demo
+ * seats, people or organisations.
+ */
+async function removeDemoMeetings(trx: Db): Promise<void> {
+  const demoBodies = trx.selectFrom('bodies').select('id').where('is_demo', '=', 1);
+  const demoOrgs = trx.selectFrom('organisations').select('id').where('is_demo', '=', 1);
+  const demoPeople = trx.selectFrom('people').select('id').where('is_demo', '=', 1);
+  const demoSeats = trx.selectFrom('seats').select('id').where('body_id', 'in', demoBodies);
+  // Evaluated by each statement below, until the meetings themselves are deleted last.
+  const doomed = trx
+    .selectFrom('meetings')
+    .select('id')
+    .where((eb) => eb.or([eb('is_demo', '=', 1), eb('body_id', 'in', demoBodies)]));
+
+  await trx.deleteFrom('attendance').where('meeting_id', 'in', doomed).execute();
+  await trx.deleteFrom('attendance_counts').where('meeting_id', 'in', doomed).execute();
+  await trx.deleteFrom('invitees').where('meeting_id', 'in', doomed).execute();
+  await trx.deleteFrom('agenda_entries').where('meeting_id', 'in', doomed).execute();
+  await trx
+    .deleteFrom('meeting_cohosts')
+    .where((eb) => eb.or([eb('meeting_id', 'in', doomed), eb('body_id', 'in', demoBodies)]))
+    .execute();
+  await trx
+    .deleteFrom('history')
+    .where('entity_type', '=', 'meeting')
+    .where('entity_id', 'in', doomed)
+    .execute();
+
+  await trx.updateTable('invitees').set({ seat_id: null }).where('seat_id', 'in', demoSeats).execute();
+  for (const table of ['invitees', 'attendance'] as const) {
+    await trx.updateTable(table).set({ person_id: null }).where('person_id', 'in', demoPeople).execute();
+    await trx
+      .updateTable(table)
+      .set({ organisation_id: null })
+      .where('organisation_id', 'in', demoOrgs)
+      .execute();
+  }
+  await trx
+    .updateTable('attendance_counts')
+    .set({ organisation_id: null })
+    .where('organisation_id', 'in', demoOrgs)
+    .execute();
+
+  await trx.deleteFrom('meetings').where('id', 'in', doomed).execute();
 }

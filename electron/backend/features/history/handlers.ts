@@ -1,10 +1,11 @@
 import { defineHandlers } from '../../rpc/router';
+import { listMeetings } from '../meetings/repository';
 import { listHistory } from './repository';
 
 export const historyHandlers = defineHandlers({
   'history.forEntity': async ({ entityType, entityId }, ctx) => listHistory(ctx.db, entityType, entityId),
   'trash.list': async (_input, ctx) => {
-    const [bodies, organisations, people] = await Promise.all([
+    const [bodies, organisations, people, meetings] = await Promise.all([
       ctx.db
         .selectFrom('bodies')
         .select(['id', 'name', 'acronym', 'deleted_at'])
@@ -20,7 +21,18 @@ export const historyHandlers = defineHandlers({
         .select(['id', 'first_name', 'last_name', 'deleted_at'])
         .where('deleted_at', 'is not', null)
         .execute(),
+      ctx.db
+        .selectFrom('meetings')
+        .select(['id', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute(),
     ]);
+    // Meetings are labelled the way their list labels them ("GTGPS — Ordinaire n°3 du …").
+    const meetingLabels = new Map(
+      meetings.length > 0
+        ? (await listMeetings(ctx.db, { trashed: true })).map((m) => [m.id, meetingListLabel(m)] as const)
+        : [],
+    );
     const label = (name: string, acronym: string | null) => (acronym ? `${name} (${acronym})` : name);
     return [
       ...bodies.map((b) => ({
@@ -38,6 +50,15 @@ export const historyHandlers = defineHandlers({
         item: { id: p.id, label: `${p.first_name} ${p.last_name}`.trim() },
         deletedAt: p.deleted_at ?? '',
       })),
+      ...meetings.map((m) => ({
+        kind: 'meeting' as const,
+        item: { id: m.id, label: meetingLabels.get(m.id) ?? m.id },
+        deletedAt: m.deleted_at ?? '',
+      })),
     ].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   },
 });
+
+function meetingListLabel(m: { body: { label: string }; number: number | null; startDate: string }): string {
+  return `${m.body.label}${m.number ? ` — n°${m.number}` : ''} (${m.startDate})`;
+}

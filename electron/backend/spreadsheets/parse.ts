@@ -1,0 +1,223 @@
+import * as XLSX from 'xlsx';
+import { decodeText, detectSeparator, parseCsv, trimCells, withoutEofMarks } from './text';
+import type { SheetData, SpreadsheetData, SpreadsheetFormat, SpreadsheetLimits } from './types';
+import { DEFAULT_SPREADSHEET_LIMITS, formatMessages, SpreadsheetFormatError } from './types';
+
+// The pure reader: bytes in, cell texts out, or a SpreadsheetFormatError with a French sentence.
+// It trusts nothing in the file: the format is recognised from the bytes (a .csv that is really
+// an .xlsx is read as one, a .xlsx that is a photo is refused), every sheet is bounded in rows
+// and columns. It runs in a worker (worker.ts) so a pathological file cannot freeze the backend.
+
+let codepages: Promise<void> | null = null;
+
+/**
+ * Old .xls files (Excel 95) store text in the Windows code page: without SheetJS's tables
+ * "Sévaré" would come out mangled. Loaded for .xls only: they take longer to load than SheetJS.
+ */
+function loadCodepages(): Promise<void> {
+  codepages ??= import('xlsx/dist/cpexcel.full.mjs').then((cptable) => XLSX.set_cptable(cptable));
+  return codepages;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Formats that decode as text often enough to need naming: PDF, RTF. */
+const TEXT_LOOKALIKES = ['%PDF', '{\\rtf'];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export async function parseSpreadsheet(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS,
+): Promise<SpreadsheetData> {
+  if (bytes.length === 0) throw new SpreadsheetFormatError(formatMessages.empty(fileName));
+  if (bytes.length > limits.maxBytes) {
+    throw new SpreadsheetFormatError(formatMessages.tooBig(fileName, limits.maxBytes));
+  }
+  const zip = startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP);
+  if (zip || startsWith(bytes, CFB)) {
+    if (!zip) await loadCodepages();
+    const workbook = readWorkbook(bytes, { type: 'array' }, fileName, limits);
+    const format: SpreadsheetFormat = zip ? (workbook.bookType === 'ods' ? 'ods' : 'xlsx') : 'xls';
+    return { format, encoding: null, separator: null, sheets: sheetsOf(workbook, fileName, limits) };
+  }
+
+  const decoded = decodeText(bytes);
+  if (!decoded) throw new SpreadsheetFormatError(formatMessages.notSpreadsheet(fileName));
+  const text = withoutEofMarks(decoded.text.replace(/^\uFEFF/, ''));
+  if (text.trim() === '') throw new SpreadsheetFormatError(formatMessages.empty(fileName));
+  const head = text.trimStart();
+  if (TEXT_LOOKALIKES.some((magic) => head.startsWith(magic))) {
+    throw new SpreadsheetFormatError(formatMessages.notSpreadsheet(fileName));
+  }
+  if (head.startsWith('<')) {
+    // HTML tables saved as ".xls" by web applications, SpreadsheetML 2003, flat ODS.
+    const workbook = readWorkbook(text, { type: 'string' }, fileName, limits);
+    const format: SpreadsheetFormat = workbook.bookType === 'fods' ? 'ods' : 'other';
+    return { format, encoding: null, separator: null, sheets: sheetsOf(workbook, fileName, limits) };
+  }
+
+  const { separator, skipFirstLine } = detectSeparator(text);
+  const body = skipFirstLine ? text.slice(text.indexOf('\n') + 1) : text;
+  const sheet = sheetNameOfCsv(fileName);
+  const rows = parseCsv(body, separator, fileName, limits, sheet);
+  return {
+    format: 'csv',
+    encoding: decoded.encoding,
+    separator,
+    sheets: [{ name: sheet, hidden: false, rows }],
+  };
+}
+
+/** Excel names the only sheet of a CSV after the file. */
+function sheetNameOfCsv(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  return base.slice(0, 31) || 'CSV';
+}
+
+function readWorkbook(
+  data: Uint8Array | string,
+  options: { type: 'array' | 'string' },
+  fileName: string,
+  limits: SpreadsheetLimits,
+): XLSX.WorkBook {
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(data, {
+      ...options,
+      dense: true,
+      // One row past the limit tells us whether the sheet goes beyond it.
+      sheetRows: limits.maxRows + 1,
+      cellFormula: false,
+      cellHTML: false,
+      cellText: false,
+      cellNF: true,
+      cellStyles: false,
+      bookVBA: false,
+      bookDeps: false,
+      bookFiles: false,
+      WTF: false,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(message)) {
+      throw new SpreadsheetFormatError(formatMessages.password(fileName));
+    }
+    throw new SpreadsheetFormatError(formatMessages.notSpreadsheet(fileName));
+  }
+  if (workbook.SheetNames.length === 0) {
+    throw new SpreadsheetFormatError(formatMessages.notSpreadsheet(fileName));
+  }
+  return workbook;
+}
+
+function sheetsOf(workbook: XLSX.WorkBook, fileName: string, limits: SpreadsheetLimits): SheetData[] {
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  const sheets: SheetData[] = [];
+  for (const [index, name] of workbook.SheetNames.entries()) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet) continue;
+    const hidden = Number(workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0) > 0;
+    sheets.push({ name, hidden, rows: rowsOf(sheet, name, fileName, limits, date1904) });
+  }
+  if (sheets.every((s) => s.rows.length === 0)) {
+    throw new SpreadsheetFormatError(formatMessages.empty(fileName));
+  }
+  return sheets;
+}
+
+function rowsOf(
+  sheet: XLSX.WorkSheet,
+  sheetName: string,
+  fileName: string,
+  limits: SpreadsheetLimits,
+  date1904: boolean,
+): string[][] {
+  const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+  const rows: string[][] = [];
+  for (let r = 0; r < data.length; r++) {
+    const cells = data[r];
+    const texts: string[] = [];
+    if (cells) {
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        const text = cell ? cellText(cell, date1904) : '';
+        if (c >= limits.maxColumns) {
+          if (text.trim() !== '') {
+            throw new SpreadsheetFormatError(
+              formatMessages.tooManyColumns(fileName, sheetName, limits.maxColumns),
+            );
+          }
+          continue;
+        }
+        texts[c] = text;
+      }
+    }
+    const row = trimCells(Array.from(texts, (t) => t ?? ''));
+    if (r >= limits.maxRows) {
+      if (row.length > 0) {
+        throw new SpreadsheetFormatError(formatMessages.tooManyRows(fileName, sheetName, limits.maxRows));
+      }
+      continue;
+    }
+    rows.push(row);
+  }
+  while (rows.length > 0 && (rows.at(-1) as string[]).length === 0) rows.pop();
+  return rows;
+}
+
+/**
+ * What the cell says, independent of the file's number formats (which follow the author's
+ * locale): plain numbers, ISO dates and times, TRUE/FALSE, nothing for an error (#N/A).
+ */
+export function cellText(cell: XLSX.CellObject, date1904 = false): string {
+  const value = cell.v;
+  switch (cell.t) {
+    case 's':
+      return typeof value === 'string' ? value : String(value ?? '');
+    case 'n': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return '';
+      const format = typeof cell.z === 'string' ? cell.z : null;
+      if (format && XLSX.SSF.is_date(format)) return serialDate(value, date1904) ?? String(value);
+      return String(value);
+    }
+    case 'd':
+      return value instanceof Date ? isoOfDate(value) : String(value ?? '');
+    case 'b':
+      return value ? 'TRUE' : 'FALSE';
+    case 'e':
+    case 'z':
+      return '';
+    default:
+      return value === undefined || value === null ? '' : String(value);
+  }
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** An Excel serial date as "2024-03-12", "2024-03-12 09:30" or, for a bare time, "09:30". */
+function serialDate(serial: number, date1904: boolean): string | null {
+  const parts = XLSX.SSF.parse_date_code(serial, { date1904 });
+  if (!parts) return null;
+  const time = parts.H !== 0 || parts.M !== 0 ? `${pad(parts.H)}:${pad(parts.M)}` : '';
+  if (serial >= 0 && serial < 1) return time || '00:00';
+  const date = `${pad(parts.y, 4)}-${pad(parts.m)}-${pad(parts.d)}`;
+  return time ? `${date} ${time}` : date;
+}
+
+/** Dates some readers give as Date objects: midnight UTC means a date without a time zone. */
+function isoOfDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const utcMidnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
+  if (utcMidnight) return date.toISOString().slice(0, 10);
+  const day = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time =
+    date.getHours() !== 0 || date.getMinutes() !== 0
+      ? ` ${pad(date.getHours())}:${pad(date.getMinutes())}`
+      : '';
+  return day + time;
+}
