@@ -75,6 +75,9 @@ export function AppProviders({
 const NAV_ITEMS = [
   { to: '/', key: 'nav.home' },
   { to: '/bodies', key: 'nav.bodies' },
+  { to: '/calendar', key: 'nav.calendar' },
+  { to: '/meetings', key: 'nav.meetings' },
+  { to: '/regularity', key: 'nav.regularity' },
   { to: '/organisations', key: 'nav.organisations' },
   { to: '/people', key: 'nav.people' },
   { to: '/territories', key: 'nav.territories' },

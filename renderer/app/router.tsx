@@ -6,12 +6,17 @@ import { BodiesPage } from '../features/bodies/pages/BodiesPage';
 import { BodyFormPage } from '../features/bodies/pages/BodyFormPage';
 import { BodyPage } from '../features/bodies/pages/BodyPage';
 import { HomePage } from '../features/home/HomePage';
+import { MeetingFormPage } from '../features/meetings/pages/MeetingFormPage';
+import { MeetingPage } from '../features/meetings/pages/MeetingPage';
+import { MeetingsPage } from '../features/meetings/pages/MeetingsPage';
 import { OrganisationFormPage } from '../features/organisations/pages/OrganisationFormPage';
 import { OrganisationPage } from '../features/organisations/pages/OrganisationPage';
 import { OrganisationsPage } from '../features/organisations/pages/OrganisationsPage';
 import { PeoplePage } from '../features/people/pages/PeoplePage';
 import { PersonFormPage } from '../features/people/pages/PersonFormPage';
 import { PersonPage } from '../features/people/pages/PersonPage';
+import { CalendarPage } from '../features/planning/pages/CalendarPage';
+import { RegularityPage } from '../features/planning/pages/RegularityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TerritoriesPage } from '../features/territories/pages/TerritoriesPage';
 import { TerritoryPage } from '../features/territories/pages/TerritoryPage';
@@ -47,6 +52,13 @@ const PAGES: Record<RoutePattern, (params: Params) => ReactNode> = {
   '/people/:id/edit': (p) => <PersonFormPage id={p.id ?? ''} />,
   '/territories': () => <TerritoriesPage />,
   '/territories/:id': (p) => <TerritoryPage id={p.id ?? ''} />,
+  '/calendar': () => <CalendarPage />,
+  '/regularity': () => <RegularityPage />,
+  '/meetings': () => <MeetingsPage />,
+  // ?bodyId=&plannedDate=&kind= (from the calendar or a body's page) prefill the form.
+  '/meetings/new': () => <MeetingFormPage />,
+  '/meetings/:id': (p) => <MeetingPage id={p.id ?? ''} />,
+  '/meetings/:id/edit': (p) => <MeetingFormPage id={p.id ?? ''} />,
   '/settings': () => <SettingsPage />,
   '/about': () => <AboutPage />,
   '/trash': () => <TrashPage />,

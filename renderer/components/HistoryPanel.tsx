@@ -28,6 +28,11 @@ function vocabularyOf(entityType: EntityType, field: string): string | null {
     if (field === 'reports_to' || field === 'feeds') return null;
   }
   if (entityType === 'organisation' && field === 'kind') return 'vocab.organisationKind';
+  if (entityType === 'meeting') {
+    if (field === 'kind') return 'vocab.meetingKind';
+    if (field === 'status') return 'vocab.meetingStatus';
+  }
+  if (field === 'timeZone') return 'vocab.timeZone';
   return null;
 }
 

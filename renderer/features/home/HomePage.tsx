@@ -7,6 +7,7 @@ import { useRpc } from '../../app/rpc';
 import { DemoBadge } from '../../components/DemoBadge';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { PlanningDashboard } from '../planning/components/PlanningDashboard';
 
 const RECENT = 8;
 
@@ -104,7 +105,13 @@ export function HomePage() {
         <Button component="a" href={hrefOf('/people/new')} variant="light">
           {t('welcome.home.newPerson')}
         </Button>
+        <Button component="a" href={hrefOf('/meetings/new')} variant="light">
+          {t('planning.dashboard.newMeeting')}
+        </Button>
       </Group>
+
+      {/* Sessions only make sense once bodies exist; before that the empty state below says what to do. */}
+      {(bodies.data ?? []).length > 0 ? <PlanningDashboard /> : null}
 
       <Stack gap="xs">
         <Title order={3}>{t('welcome.home.recentBodies')}</Title>

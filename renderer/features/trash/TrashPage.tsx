@@ -11,17 +11,19 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatLongDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 
-type TrashKind = 'body' | 'organisation' | 'person';
-const KINDS: readonly TrashKind[] = ['body', 'organisation', 'person'];
+type TrashKind = 'body' | 'organisation' | 'person' | 'meeting';
+const KINDS: readonly TrashKind[] = ['body', 'organisation', 'person', 'meeting'];
 const PATHS: Record<TrashKind, string> = {
   body: '/bodies',
   organisation: '/organisations',
   person: '/people',
+  meeting: '/meetings',
 };
 
 function restore(kind: TrashKind, id: string) {
   if (kind === 'body') return call('bodies.restore', { id });
   if (kind === 'organisation') return call('organisations.restore', { id });
+  if (kind === 'meeting') return call('meetings.restore', { id });
   return call('people.restore', { id });
 }
 

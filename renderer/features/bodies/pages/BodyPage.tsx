@@ -8,6 +8,7 @@ import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DemoBadge } from '../../../components/DemoBadge';
 import { HistoryPanel } from '../../../components/HistoryPanel';
 import { PageHeader } from '../../../components/PageHeader';
+import { BodyMeetingsTab } from '../../planning/components/BodyMeetingsTab';
 import { BodyFacts } from '../components/BodyFacts';
 import { Composition } from '../components/Composition';
 import { DateField } from '../components/DateField';
@@ -130,6 +131,7 @@ export function BodyPage({ id }: { id: string }) {
         <Tabs.List>
           <Tabs.Tab value="facts">{t('bodies.detail.tabFacts')}</Tabs.Tab>
           <Tabs.Tab value="composition">{t('bodies.detail.tabComposition')}</Tabs.Tab>
+          <Tabs.Tab value="meetings">{t('planning.bodyTab.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('bodies.detail.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="facts" pt="md">
@@ -137,6 +139,9 @@ export function BodyPage({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="composition" pt="md">
           <Composition body={body} readOnly={trashed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings" pt="md">
+          <BodyMeetingsTab bodyId={body.id} readOnly={trashed} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel entityType="body" entityId={body.id} />
