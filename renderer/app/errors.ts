@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import type { FieldIssue } from '../../shared/errors';
+import { i18n, normaliseLanguage } from './i18n';
 import { RpcError } from './rpc';
 
 // The one place where backend error codes become words the user reads.
@@ -28,10 +29,17 @@ function isErrorPayload(value: unknown): value is { code: string; message: strin
 }
 
 /** One sentence for any error: RpcError codes translated, field problems preferred for VALIDATION. */
+const SPECIFIC_CODES = new Set(['INVALID_TRANSITION', 'CONFLICT', 'IMPORT_FORMAT', 'NOT_FOUND', 'IO']);
+
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof RpcError) {
     const first = error.issues[0];
     if (error.code === 'VALIDATION' && first) return issueMessage(first, t);
+    // The backend's own sentence is French and says exactly what was refused ("Une réunion
+    // clôturée ne peut pas être convoquée."); in French it beats the generic text for the code.
+    if (SPECIFIC_CODES.has(error.code) && normaliseLanguage(i18n.language) === 'fr') {
+      return error.payload.message;
+    }
     const key = `errors.code.${error.code}`;
     const text = tr(t, key);
     return text && text !== key ? text : error.payload.message;

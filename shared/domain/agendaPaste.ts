@@ -585,7 +585,7 @@ export function parsePastedAgenda(text: string, day: string, options: PasteOptio
   const nextStart = new Map<string, string>();
   for (let i = drafts.length - 1; i >= 0; i--) {
     const draft = drafts[i];
-    if (!draft || draft.entry.entryType !== 'item' || !draft.entry.startTime) continue;
+    if (draft?.entry.entryType !== 'item' || !draft.entry.startTime) continue;
     const next = nextStart.get(draft.entry.day);
     if (draft.openEnded && next !== undefined && next >= draft.entry.startTime) draft.entry.endTime = next;
     nextStart.set(draft.entry.day, draft.entry.startTime);

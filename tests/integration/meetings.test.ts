@@ -357,7 +357,12 @@ describe('meeting status workflow', () => {
         { day: '2026-03-13', entryType: 'item', title: 'Restitution', startTime: '10:00', endTime: '11:00' },
       ],
     });
-    await transition({ id: m.id, action: 'postpone', newStartDate: '2026-04-20', reason: 'Salle indisponible' });
+    await transition({
+      id: m.id,
+      action: 'postpone',
+      newStartDate: '2026-04-20',
+      reason: 'Salle indisponible',
+    });
     const agenda = await app.call('agenda.get', { meetingId: m.id });
     expect(agenda.days).toEqual(['2026-04-20', '2026-04-21']);
     expect(agenda.entries.map((e) => [e.day, e.title])).toEqual([

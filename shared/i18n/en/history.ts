@@ -75,6 +75,7 @@ export const history: Catalogue['history'] = {
     ministry: 'Ministry',
     service: 'Department',
     welcomed: 'Welcome completed',
+    agendaEntries: 'Agenda',
     bodyId: 'Body',
     cohostIds: 'Co-hosting bodies',
     plannedDate: 'Planned session',

@@ -73,6 +73,7 @@ export const history = {
     ministry: 'Ministère',
     service: 'Service',
     welcomed: 'Accueil terminé',
+    agendaEntries: 'Ordre du jour',
     bodyId: 'Instance',
     cohostIds: 'Instances co-organisatrices',
     plannedDate: 'Session prévue',

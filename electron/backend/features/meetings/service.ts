@@ -384,7 +384,12 @@ export async function transitionMeeting(
 /** When a meeting moves, its agenda moves with it: day k of the old dates becomes day k of the new. */
 async function followNewDates(trx: Db, row: MeetingRow, startDate: string, endDate: string): Promise<void> {
   if (row.start_date === startDate && row.end_date === endDate) return;
-  await moveAgendaDays(trx, row.id, meetingDays(row.start_date, row.end_date), meetingDays(startDate, endDate));
+  await moveAgendaDays(
+    trx,
+    row.id,
+    meetingDays(row.start_date, row.end_date),
+    meetingDays(startDate, endDate),
+  );
 }
 
 /** Trashing twice is refused rather than ignored, so that the trash date stays the first one. */
