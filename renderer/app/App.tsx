@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Badge,
   Burger,
   createTheme,
   Group,
@@ -29,6 +30,12 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
   headings: { fontWeight: '600' },
+  components: {
+    // Status and kind badges carry short words that must be read whole, even in tight table cells.
+    Badge: Badge.extend({
+      styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } },
+    }),
+  },
 });
 
 export function createQueryClient(): QueryClient {

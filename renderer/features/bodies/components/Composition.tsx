@@ -199,13 +199,7 @@ export function Composition({ body, readOnly = false }: CompositionProps) {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Badge
-                          variant="light"
-                          color={seat.voting ? 'teal' : 'gray'}
-                          size="sm"
-                          style={{ overflow: 'visible' }}
-                          styles={{ label: { overflow: 'visible' } }}
-                        >
+                        <Badge variant="light" color={seat.voting ? 'teal' : 'gray'} size="sm">
                           {seat.voting ? t('bodies.composition.votingYes') : t('bodies.composition.votingNo')}
                         </Badge>
                       </Table.Td>
