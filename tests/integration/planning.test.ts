@@ -356,5 +356,13 @@ describe('dashboard', () => {
     const now = new Date();
     const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     expect((upcoming?.startDate ?? '') > today).toBe(true);
+
+    // Held demo sessions have an attendance sheet; the focal point absent from both is flagged.
+    const held = (await app.call('meetings.list', { status: 'held' }))[0];
+    const sheet = await app.call('attendance.get', { meetingId: held?.id ?? '' });
+    expect(sheet.stats.present).toBeGreaterThan(0);
+    expect(sheet.stats.quorum.reached).toBe(true);
+    const absences = await app.call('attendance.chronicAbsences', {});
+    expect(absences.some((a) => a.body.label === 'Sous-groupe Genre' && a.consecutiveAbsences >= 2)).toBe(true);
   });
 });

@@ -30,9 +30,13 @@ export function StatsPanel({ stats, ruleText }: { stats: AttendanceStats; ruleTe
   const lang = useLanguage();
   const q = stats.quorum;
 
+  // Without an invitation list there is nothing to count against: say so rather than alarm.
+  const pending = stats.invited === 0 && q.required > 0;
   let quorumLine: string;
   if (q.required === 0) {
     quorumLine = t('attendance.quorum.notRequired');
+  } else if (pending) {
+    quorumLine = t('attendance.quorum.pending');
   } else {
     const seats = t('attendance.quorum.seatsCount', { count: q.votingSeats });
     quorumLine = q.reached
@@ -58,12 +62,12 @@ export function StatsPanel({ stats, ruleText }: { stats: AttendanceStats; ruleTe
       <Stack gap="sm">
         <Title order={4}>{t('attendance.stats.title')}</Title>
         <Alert
-          color={q.reached ? 'teal' : 'red'}
+          color={pending ? 'gray' : q.reached ? 'teal' : 'red'}
           variant="light"
           role="status"
-          data-quorum={q.reached ? 'reached' : 'not-reached'}
+          data-quorum={pending ? 'pending' : q.reached ? 'reached' : 'not-reached'}
         >
-          <Text size="sm" fw={600} c={q.reached ? 'teal.9' : 'red.9'}>
+          <Text size="sm" fw={600} c={pending ? 'gray.8' : q.reached ? 'teal.9' : 'red.9'}>
             {quorumText}
           </Text>
         </Alert>

@@ -159,6 +159,7 @@ export const attendance: Catalogue['attendance'] = {
     seatsCount_one: '{{count}} voting seat',
     seatsCount_other: '{{count}} voting seats',
     rule: 'rule: {{rule}}',
+    pending: 'Quorum: draw up the invitation list first.',
     notRequired: 'No quorum required',
   },
   import: {

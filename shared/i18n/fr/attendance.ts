@@ -158,6 +158,7 @@ export const attendance = {
     seatsCount_one: '{{count}} siège votant',
     seatsCount_other: '{{count}} sièges votants',
     rule: 'règle : {{rule}}',
+    pending: 'Quorum : établissez d’abord la liste des invités.',
     notRequired: 'Aucun quorum exigé',
   },
   import: {

@@ -4,6 +4,8 @@ import { nowIso } from '../../clock';
 import type { BackendContext } from '../../context';
 import type { Db } from '../../db/open';
 import { defineHandlers } from '../../rpc/router';
+import { generateInvitees } from '../attendance/invitees';
+import { markAttendance } from '../attendance/service';
 import { addHolder, createBody, createSeat } from '../bodies/service';
 import { localToday } from '../meetings/repository';
 import { createMeeting, transitionMeeting } from '../meetings/service';
@@ -253,6 +255,7 @@ async function loadDemoMeetings(trx: Db, bodyIds: Map<string, string>, actor: st
         })
         .execute();
     }
+    if (spec.steps.some((step) => step.action === 'hold')) await takeDemoAttendance(trx, meeting.id, actor);
     for (const step of spec.steps) {
       await transitionMeeting(
         trx,
@@ -268,6 +271,33 @@ async function loadDemoMeetings(trx: Db, bodyIds: Map<string, string>, actor: st
         { today },
       );
     }
+  }
+}
+
+/**
+ * A believable attendance sheet for a held demo session: most members present, one excused, one
+ * represented, and the last seat absent every time — the seeds' chronically absent focal point,
+ * which the dashboard then flags.
+ */
+async function takeDemoAttendance(trx: Db, meetingId: string, actor: string): Promise<void> {
+  const invitees = await generateInvitees(trx, meetingId, actor);
+  for (const [index, invitee] of invitees.entries()) {
+    const last = index === invitees.length - 1;
+    const status = last
+      ? 'absent'
+      : index % 5 === 3
+        ? 'excused'
+        : index % 5 === 4
+          ? 'represented'
+          : 'present';
+    await markAttendance(trx, {
+      meetingId,
+      inviteeId: invitee.id,
+      status,
+      representativeName: status === 'represented' ? 'Représentant(e) désigné(e)' : null,
+      representativeFunction: status === 'represented' ? 'Chargé(e) de programme' : null,
+      representativeSex: null,
+    });
   }
 }
 
