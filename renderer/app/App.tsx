@@ -33,7 +33,10 @@ export const theme = createTheme({
   components: {
     // Status and kind badges carry short words that must be read whole, even in tight table cells.
     Badge: Badge.extend({
-      styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } },
+      styles: {
+        root: { flexShrink: 0, overflow: 'visible' },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
     }),
   },
 });

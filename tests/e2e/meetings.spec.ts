@@ -38,7 +38,6 @@ test('a secretary plans the next quarterly session from the calendar, pastes its
   const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
   const nextMonth = next.getMonth() + 1;
   const year = next.getFullYear();
-  const plannedDate = `${year}-${String(nextMonth).padStart(2, '0')}-01`;
   const body = await invoke<{ id: string }>(page, 'bodies.create', {
     name: 'Sous-groupe Genre de Ségou',
     acronym: 'SGG',

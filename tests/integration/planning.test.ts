@@ -363,6 +363,8 @@ describe('dashboard', () => {
     expect(sheet.stats.present).toBeGreaterThan(0);
     expect(sheet.stats.quorum.reached).toBe(true);
     const absences = await app.call('attendance.chronicAbsences', {});
-    expect(absences.some((a) => a.body.label === 'Sous-groupe Genre' && a.consecutiveAbsences >= 2)).toBe(true);
+    expect(absences.some((a) => a.body.label === 'Sous-groupe Genre' && a.consecutiveAbsences >= 2)).toBe(
+      true,
+    );
   });
 });

@@ -1,12 +1,11 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Sex } from '../../../shared/domain/vocabularies';
 import { applyServerErrors, notifyError, notifySaved } from '../../app/errors';
 import { useRpcMutation } from '../../app/rpc';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
-import { PersonPicker } from '../../components/PersonPicker';
-import { type EntryMode, ModeField, orNull, SexField } from './fields';
+import { type EntryMode, orNull, SexField, validateWho, WhoFields } from './fields';
 
 interface InviteeFormValues {
   mode: EntryMode;
@@ -33,11 +32,7 @@ export function InviteeModal({ meetingId, onClose }: { meetingId: string; onClos
       email: '',
       sex: '',
     },
-    validate: (values) => {
-      if (values.mode === 'person' && !values.personId) return { personId: t('errors.field.required') };
-      if (values.mode === 'free' && !values.name.trim()) return { name: t('errors.field.required') };
-      return {};
-    },
+    validate: (values) => validateWho(values, t),
   });
   const { values } = form;
   const byPerson = values.mode === 'person';
@@ -64,38 +59,7 @@ export function InviteeModal({ meetingId, onClose }: { meetingId: string; onClos
     <Modal opened onClose={onClose} title={t('attendance.inviteeForm.title')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ModeField
-            value={values.mode}
-            onChange={(mode) => {
-              form.setFieldValue('mode', mode);
-              form.clearErrors();
-            }}
-          />
-          {byPerson ? (
-            <>
-              <PersonPicker
-                label={t('attendance.common.person')}
-                value={values.personId}
-                onChange={(id) => {
-                  form.setFieldValue('personId', id);
-                  form.clearFieldError('personId');
-                }}
-                error={form.errors.personId}
-                required
-              />
-              <Text size="xs" c="dimmed">
-                {t('attendance.common.personHint')}
-              </Text>
-            </>
-          ) : (
-            <TextInput
-              label={t('attendance.common.name')}
-              required
-              maxLength={200}
-              data-autofocus
-              {...form.getInputProps('name')}
-            />
-          )}
+          <WhoFields form={form} />
           <TextInput
             label={t('attendance.common.function')}
             maxLength={300}

@@ -11,11 +11,11 @@ import { formatDateFr } from '../../../../shared/domain/dates';
 import { uuidv7 } from '../../../../shared/domain/ids';
 import { editRefusalFr, isMeetingEditable } from '../../../../shared/domain/meetingStatus';
 import type { FieldIssue } from '../../../../shared/errors';
-import { translateFr } from '../../../../shared/i18n/translate';
 import type { OutputOf, ParsedInputOf } from '../../../../shared/rpc';
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/open';
 import { AppError, validationError } from '../../errors';
+import { issue } from '../bodies/validation';
 import { recordHistory } from '../history/repository';
 import { findMeetingRow, type MeetingRow, meetingLabel, requireMeetingRow } from '../meetings/repository';
 import {
@@ -37,10 +37,6 @@ type SaveInput = ParsedInputOf<'agenda.save'>;
 type EntryInput = SaveInput['entries'][number];
 /** What agenda.save receives, and what duplication writes (without ids). */
 type WritableEntry = AgendaDraftEntry & { id?: string | undefined };
-
-function issue(path: FieldIssue['path'], key: string, params?: Record<string, string | number>): FieldIssue {
-  return { path, key, ...(params ? { params } : {}), message: translateFr(key, params) };
-}
 
 const hoursOf = (meeting: MeetingRow): MeetingHours => ({
   startTime: meeting.start_time,

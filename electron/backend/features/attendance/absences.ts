@@ -5,12 +5,10 @@ import { compareFr } from '../../../../shared/domain/text';
 import type { SeatRole } from '../../../../shared/domain/vocabularies';
 import type { OutputOf } from '../../../../shared/rpc';
 import type { Db } from '../../db/open';
-import { fullLabel, localToday, personLabel } from './repository';
+import { bodyRefLabel, localToday } from '../meetings/repository';
+import { fullLabel, personLabel } from './repository';
 
 export type ChronicAbsence = OutputOf<'attendance.chronicAbsences'>[number];
-
-/** How meetings and plans name a body ("GTGPS — Groupe thématique…"), as features/meetings does. */
-const bodyLabel = (name: string, acronym: string | null): string => (acronym ? `${acronym} — ${name}` : name);
 
 /**
  * Seats absent from each of their body's last `threshold` sessions (the seeds' "points focaux
@@ -116,7 +114,7 @@ export async function listChronicAbsences(
     const latest = sessions[0];
     if (run < threshold || !latest) continue;
     flagged.push({
-      body: { id: seat.body_id, label: bodyLabel(seat.body_name, seat.body_acronym) },
+      body: { id: seat.body_id, label: bodyRefLabel(seat.body_name, seat.body_acronym) },
       seatId: seat.id,
       function: seat.function,
       organisation:

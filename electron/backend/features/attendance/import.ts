@@ -1,4 +1,3 @@
-import { uuidv7 } from '../../../../shared/domain/ids';
 import { normaliseName } from '../../../../shared/domain/text';
 import type { FieldIssue } from '../../../../shared/errors';
 import type { OutputOf, ParsedInputOf } from '../../../../shared/rpc';
@@ -12,15 +11,17 @@ import { columnLetter } from '../../spreadsheets/columns';
 import { readSpreadsheet } from '../../spreadsheets/read';
 import type { SheetData } from '../../spreadsheets/types';
 import { recordHistory } from '../history/repository';
+import { requireMeetingRow } from '../meetings/repository';
 import { createOrganisation } from '../organisations/service';
 import {
   ensureAttendanceOpen,
   fullLabel,
+  insertWalkIn,
   issue,
   issueFr,
   personLabel,
-  requireMeeting,
   shortLabel,
+  upsertInviteeAttendance,
 } from './repository';
 import {
   detectHeader,
@@ -166,7 +167,7 @@ export async function previewImport(
   db: Db,
   input: ParsedInputOf<'attendance.previewImport'>,
 ): Promise<Preview> {
-  const meeting = await requireMeeting(db, input.meetingId);
+  const meeting = await requireMeetingRow(db, input.meetingId);
   ensureAttendanceOpen(meeting);
   const bytes = Buffer.from(input.data, 'base64');
   const spreadsheet = await readSpreadsheet(bytes, input.fileName);
@@ -305,7 +306,7 @@ type CommitInput = ParsedInputOf<'attendance.commitImport'>;
  * sheet twice adds nobody twice.
  */
 export async function commitImport(trx: Db, input: CommitInput, actor: string): Promise<void> {
-  const meeting = await requireMeeting(trx, input.meetingId);
+  const meeting = await requireMeetingRow(trx, input.meetingId);
   ensureAttendanceOpen(meeting);
 
   const inviteeRows = await trx
@@ -420,45 +421,13 @@ export async function commitImport(trx: Db, input: CommitInput, actor: string): 
   let present = 0;
   let walkIns = 0;
   const markPresent = async (inviteeId: string) => {
-    const existing = await trx
-      .selectFrom('attendance')
-      .select('id')
-      .where('meeting_id', '=', meeting.id)
-      .where('invitee_id', '=', inviteeId)
-      .executeTakeFirst();
-    const values = {
+    const mark = {
       status: 'present' as const,
       representative_name: null,
       representative_function: null,
       representative_sex: null,
     };
-    if (existing) {
-      await trx
-        .updateTable('attendance')
-        .set({ ...values, updated_at: at })
-        .where('id', '=', existing.id)
-        .execute();
-    } else {
-      await trx
-        .insertInto('attendance')
-        .values({
-          id: uuidv7(),
-          meeting_id: meeting.id,
-          invitee_id: inviteeId,
-          ...values,
-          person_id: null,
-          name: null,
-          function: null,
-          organisation_id: null,
-          organisation_label: null,
-          sex: null,
-          email: null,
-          phone: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
+    await upsertInviteeAttendance(trx, meeting.id, inviteeId, mark, at);
     present++;
   };
 
@@ -482,13 +451,10 @@ export async function commitImport(trx: Db, input: CommitInput, actor: string): 
     // (the preview already skipped true repeats).
     if (personId) recordedPeople.add(personId);
     const organisationId = row.organisationMatch?.id ?? organisationFor(row.structure);
-    await trx
-      .insertInto('attendance')
-      .values({
-        id: uuidv7(),
-        meeting_id: meeting.id,
-        invitee_id: null,
-        status: 'present',
+    await insertWalkIn(
+      trx,
+      meeting.id,
+      {
         person_id: personId,
         name: row.name,
         function: row.function,
@@ -497,13 +463,9 @@ export async function commitImport(trx: Db, input: CommitInput, actor: string): 
         sex: row.sex,
         email: row.email,
         phone: row.phone,
-        representative_name: null,
-        representative_function: null,
-        representative_sex: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+      },
+      at,
+    );
     walkIns++;
   }
 

@@ -10,6 +10,7 @@ import type { Db } from '../../db/open';
 import { AppError, validationError } from '../../errors';
 import { compositionAsAt } from '../bodies/seats';
 import { recordHistory } from '../history/repository';
+import { ensureMeetingNotTrashed, type MeetingRow, requireMeetingRow } from '../meetings/repository';
 import {
   ensureInviteesEditable,
   issue,
@@ -18,10 +19,8 @@ import {
   liveOrganisation,
   livePerson,
   lookupsFor,
-  type MeetingRow,
   organisationsById,
   personLabel,
-  requireMeeting,
   shortLabel,
   toInvitee,
 } from './repository';
@@ -48,13 +47,8 @@ const FROZEN_STATUSES: readonly MeetingRow['status'][] = ['held', 'closed', 'can
  * meeting recorded after the fact).
  */
 export async function generateInvitees(trx: Db, meetingId: string, actor: string): Promise<Invitee[]> {
-  const meeting = await requireMeeting(trx, meetingId);
-  if (meeting.deleted_at !== null) {
-    throw new AppError(
-      'INVALID_TRANSITION',
-      'Cette réunion est dans la corbeille : restaurez-la avant de la modifier.',
-    );
-  }
+  const meeting = await requireMeetingRow(trx, meetingId);
+  ensureMeetingNotTrashed(meeting);
   const existing = await trx
     .selectFrom('invitees')
     .select(['id', 'seat_id', 'is_extra'])
@@ -165,7 +159,7 @@ type ExtraInput = ParsedInputOf<'invitees.addExtra'>;
  * quorum.
  */
 export async function addExtraInvitee(trx: Db, input: ExtraInput, actor: string): Promise<Invitee> {
-  const meeting = await requireMeeting(trx, input.meetingId);
+  const meeting = await requireMeetingRow(trx, input.meetingId);
   ensureInviteesEditable(meeting);
   const issues: FieldIssue[] = [];
   const person = input.personId ? await livePerson(trx, input.personId) : null;
@@ -245,7 +239,7 @@ export async function addExtraInvitee(trx: Db, input: ExtraInput, actor: string)
 export async function removeInvitee(trx: Db, id: string, actor: string): Promise<void> {
   const row = await trx.selectFrom('invitees').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Cet invité est introuvable (il a peut-être déjà été retiré).');
-  ensureInviteesEditable(await requireMeeting(trx, row.meeting_id));
+  ensureInviteesEditable(await requireMeetingRow(trx, row.meeting_id));
   await trx.deleteFrom('attendance').where('invitee_id', '=', id).execute();
   await trx.deleteFrom('invitees').where('id', '=', id).execute();
   await recordHistory(trx, {

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { toIsoDate } from '../../../../shared/domain/dates';
+import { uuidv7 } from '../../../../shared/domain/ids';
 import type { QuorumRule } from '../../../../shared/domain/quorum';
 import type { AttendanceStatus, SeatRole, Sex } from '../../../../shared/domain/vocabularies';
 import type { FieldIssue } from '../../../../shared/errors';
@@ -8,11 +8,11 @@ import type { OutputOf } from '../../../../shared/rpc';
 import type { Ref } from '../../../../shared/rpc/common';
 import type { Invitee } from '../../../../shared/rpc/meetings';
 import type { Db } from '../../db/open';
-import type { AttendanceCountsTable, AttendanceTable, InviteesTable, MeetingsTable } from '../../db/schema';
+import type { AttendanceCountsTable, AttendanceTable, InviteesTable } from '../../db/schema';
 import { AppError } from '../../errors';
 import { parseJson } from '../../json';
+import { ensureMeetingNotTrashed, type MeetingRow, requireMeetingRow } from '../meetings/repository';
 
-export type MeetingRow = Selectable<MeetingsTable>;
 export type InviteeRow = Selectable<InviteesTable>;
 export type AttendanceRow = Selectable<AttendanceTable>;
 export type CountRow = Selectable<AttendanceCountsTable>;
@@ -41,33 +41,12 @@ export function issueFr(
   return { path, key, params, message: known === key ? message : known };
 }
 
-/** The machine's calendar day: "today" for a secretary is the local date, not the UTC one. */
-export function localToday(now: Date = new Date()): string {
-  return toIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-export async function requireMeeting(db: Db, id: string): Promise<MeetingRow> {
-  const row = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row)
-    throw new AppError('NOT_FOUND', 'Cette réunion est introuvable (elle a peut-être été supprimée).');
-  return row;
-}
-
-function ensureNotTrashed(meeting: MeetingRow): void {
-  if (meeting.deleted_at !== null) {
-    throw new AppError(
-      'INVALID_TRANSITION',
-      'Cette réunion est dans la corbeille : restaurez-la avant de la modifier.',
-    );
-  }
-}
-
 /**
  * Attendance is taken while a meeting is prepared (a secretary fills the list in advance),
  * convened or held; a cancelled, postponed or closed meeting's list is not touched.
  */
 export function ensureAttendanceOpen(meeting: MeetingRow): void {
-  ensureNotTrashed(meeting);
+  ensureMeetingNotTrashed(meeting);
   const refusals: Partial<Record<MeetingRow['status'], string>> = {
     cancelled: 'Cette réunion est annulée : sa liste de présence ne peut pas être modifiée.',
     postponed:
@@ -80,7 +59,7 @@ export function ensureAttendanceOpen(meeting: MeetingRow): void {
 
 /** The invitation list changes until the meeting is closed or cancelled. */
 export function ensureInviteesEditable(meeting: MeetingRow): void {
-  ensureNotTrashed(meeting);
+  ensureMeetingNotTrashed(meeting);
   if (meeting.status === 'closed') {
     throw new AppError('INVALID_TRANSITION', 'Cette réunion est clôturée : sa liste des invités est figée.');
   }
@@ -248,7 +227,7 @@ export async function countRows(db: Db, meetingId: string): Promise<CountRow[]> 
 }
 
 export async function listInvitees(db: Db, meetingId: string): Promise<Invitee[]> {
-  await requireMeeting(db, meetingId);
+  await requireMeetingRow(db, meetingId);
   const rows = await inviteeRows(db, meetingId);
   const lookups = await lookupsFor(db, rows);
   return rows.map((r) => toInvitee(r, lookups));
@@ -257,6 +236,92 @@ export async function listInvitees(db: Db, meetingId: string): Promise<Invitee[]
 export async function loadRecord(db: Db, id: string): Promise<AttendanceRecord> {
   const row = await db.selectFrom('attendance').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return toRecord(row, await lookupsFor(db, [row]));
+}
+
+/** What is marked for an invitee: the status and, when represented, by whom. */
+type InviteeMark = Pick<
+  AttendanceTable,
+  'status' | 'representative_name' | 'representative_function' | 'representative_sex'
+>;
+
+/**
+ * Marks an invitee, replacing what was marked before: an invitee has one record per meeting,
+ * however often the secretary changes it. Returns the record's id.
+ */
+export async function upsertInviteeAttendance(
+  db: Db,
+  meetingId: string,
+  inviteeId: string,
+  mark: InviteeMark,
+  at: string,
+): Promise<string> {
+  const existing = await db
+    .selectFrom('attendance')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('invitee_id', '=', inviteeId)
+    .executeTakeFirst();
+  if (existing) {
+    await db
+      .updateTable('attendance')
+      .set({ ...mark, updated_at: at })
+      .where('id', '=', existing.id)
+      .execute();
+    return existing.id;
+  }
+  const id = uuidv7();
+  await db
+    .insertInto('attendance')
+    .values({
+      id,
+      meeting_id: meetingId,
+      invitee_id: inviteeId,
+      ...mark,
+      person_id: null,
+      name: null,
+      function: null,
+      organisation_id: null,
+      organisation_label: null,
+      sex: null,
+      email: null,
+      phone: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
+/** Who a walk-in is, as written on the sheet or taken from the directory. */
+type WalkInFields = Pick<
+  AttendanceTable,
+  'person_id' | 'name' | 'function' | 'organisation_id' | 'organisation_label' | 'sex' | 'email' | 'phone'
+>;
+
+/** Records someone present who was not invited (no invitee, nobody represented). Returns the id. */
+export async function insertWalkIn(
+  db: Db,
+  meetingId: string,
+  fields: WalkInFields,
+  at: string,
+): Promise<string> {
+  const id = uuidv7();
+  await db
+    .insertInto('attendance')
+    .values({
+      id,
+      meeting_id: meetingId,
+      invitee_id: null,
+      status: 'present',
+      ...fields,
+      representative_name: null,
+      representative_function: null,
+      representative_sex: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
 }
 
 /** A live organisation (not trashed), or null. */

@@ -4,10 +4,12 @@ import type { ParsedInputOf } from '../../../../shared/rpc';
 import { nowIso } from '../../clock';
 import type { Db } from '../../db/open';
 import { AppError, validationError } from '../../errors';
+import { requireMeetingRow } from '../meetings/repository';
 import {
   type AttendanceCount,
   type AttendanceRecord,
   ensureAttendanceOpen,
+  insertWalkIn,
   issue,
   issueFr,
   liveOrganisation,
@@ -15,9 +17,9 @@ import {
   loadRecord,
   lookupsFor,
   personLabel,
-  requireMeeting,
   shortLabel,
   toCount,
+  upsertInviteeAttendance,
 } from './repository';
 
 // Taking attendance: one record per invitee (upserted as the secretary goes down the list),
@@ -30,7 +32,7 @@ export async function markAttendance(
   trx: Db,
   input: ParsedInputOf<'attendance.mark'>,
 ): Promise<AttendanceRecord> {
-  const meeting = await requireMeeting(trx, input.meetingId);
+  const meeting = await requireMeetingRow(trx, input.meetingId);
   ensureAttendanceOpen(meeting);
   const invitee = await trx
     .selectFrom('invitees')
@@ -60,41 +62,7 @@ export async function markAttendance(
     representative_function: represented ? input.representativeFunction : null,
     representative_sex: represented ? input.representativeSex : null,
   };
-  const at = nowIso();
-  const existing = await trx
-    .selectFrom('attendance')
-    .select('id')
-    .where('meeting_id', '=', meeting.id)
-    .where('invitee_id', '=', input.inviteeId)
-    .executeTakeFirst();
-  if (existing) {
-    await trx
-      .updateTable('attendance')
-      .set({ ...values, updated_at: at })
-      .where('id', '=', existing.id)
-      .execute();
-    return loadRecord(trx, existing.id);
-  }
-  const id = uuidv7();
-  await trx
-    .insertInto('attendance')
-    .values({
-      id,
-      meeting_id: meeting.id,
-      invitee_id: input.inviteeId,
-      ...values,
-      person_id: null,
-      name: null,
-      function: null,
-      organisation_id: null,
-      organisation_label: null,
-      sex: null,
-      email: null,
-      phone: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const id = await upsertInviteeAttendance(trx, meeting.id, input.inviteeId, values, nowIso());
   return loadRecord(trx, id);
 }
 
@@ -106,7 +74,7 @@ export async function addWalkIn(
   trx: Db,
   input: ParsedInputOf<'attendance.addWalkIn'>,
 ): Promise<AttendanceRecord> {
-  const meeting = await requireMeeting(trx, input.meetingId);
+  const meeting = await requireMeetingRow(trx, input.meetingId);
   ensureAttendanceOpen(meeting);
   const issues: FieldIssue[] = [];
   const person = input.personId ? await livePerson(trx, input.personId) : null;
@@ -152,15 +120,10 @@ export async function addWalkIn(
   }
   if (issues.length > 0) throw validationError(issues);
 
-  const id = uuidv7();
-  const at = nowIso();
-  await trx
-    .insertInto('attendance')
-    .values({
-      id,
-      meeting_id: meeting.id,
-      invitee_id: null,
-      status: 'present',
+  const id = await insertWalkIn(
+    trx,
+    meeting.id,
+    {
       person_id: person?.id ?? null,
       name: input.name ?? (person ? personLabel(person.first_name, person.last_name) : null),
       function: input.function ?? person?.function ?? null,
@@ -171,13 +134,9 @@ export async function addWalkIn(
       sex: input.sex ?? person?.sex ?? null,
       email: input.email ?? person?.email ?? null,
       phone: input.phone ?? person?.phone ?? null,
-      representative_name: null,
-      representative_function: null,
-      representative_sex: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+    },
+    nowIso(),
+  );
   return loadRecord(trx, id);
 }
 
@@ -193,7 +152,7 @@ export async function removeRecord(trx: Db, id: string): Promise<void> {
       'NOT_FOUND',
       'Cette ligne de présence est introuvable (elle a peut-être été retirée).',
     );
-  ensureAttendanceOpen(await requireMeeting(trx, row.meeting_id));
+  ensureAttendanceOpen(await requireMeetingRow(trx, row.meeting_id));
   await trx.deleteFrom('attendance').where('id', '=', id).execute();
 }
 
@@ -202,7 +161,7 @@ export async function setCount(
   trx: Db,
   input: ParsedInputOf<'attendance.setCount'>,
 ): Promise<AttendanceCount> {
-  const meeting = await requireMeeting(trx, input.meetingId);
+  const meeting = await requireMeetingRow(trx, input.meetingId);
   ensureAttendanceOpen(meeting);
   const before = input.id
     ? await trx.selectFrom('attendance_counts').selectAll().where('id', '=', input.id).executeTakeFirst()
@@ -264,6 +223,6 @@ export async function removeCount(trx: Db, id: string): Promise<void> {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Ce décompte est introuvable (il a peut-être été retiré).');
-  ensureAttendanceOpen(await requireMeeting(trx, row.meeting_id));
+  ensureAttendanceOpen(await requireMeetingRow(trx, row.meeting_id));
   await trx.deleteFrom('attendance_counts').where('id', '=', id).execute();
 }

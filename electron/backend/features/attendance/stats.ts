@@ -1,6 +1,7 @@
 import { describeQuorumRule, evaluateQuorum, type QuorumRule } from '../../../../shared/domain/quorum';
 import type { OutputOf } from '../../../../shared/rpc';
 import type { Db } from '../../db/open';
+import { requireMeetingRow } from '../meetings/repository';
 import {
   type AttendanceRow,
   attendanceRows,
@@ -10,7 +11,6 @@ import {
   type InviteeRow,
   inviteeRows,
   lookupsFor,
-  requireMeeting,
   toCount,
   toInvitee,
   toRecord,
@@ -110,7 +110,7 @@ export function attendanceStats(
 }
 
 export async function getAttendance(db: Db, meetingId: string): Promise<OutputOf<'attendance.get'>> {
-  const meeting = await requireMeeting(db, meetingId);
+  const meeting = await requireMeetingRow(db, meetingId);
   const [invitees, records, counts, rule] = await Promise.all([
     inviteeRows(db, meetingId),
     attendanceRows(db, meetingId),

@@ -56,6 +56,16 @@ export async function requireMeetingRow(db: Db, id: string): Promise<MeetingRow>
   return row;
 }
 
+/** A meeting in the trash must be restored before anything on it (or its attendance) changes. */
+export function ensureMeetingNotTrashed(row: MeetingRow): void {
+  if (row.deleted_at !== null) {
+    throw new AppError(
+      'INVALID_TRANSITION',
+      'Cette réunion est dans la corbeille : restaurez-la avant de la modifier.',
+    );
+  }
+}
+
 export async function bodyNames(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db

@@ -10,7 +10,6 @@ import {
 } from '../../../../shared/domain/meetingStatus';
 import type { MeetingStatus } from '../../../../shared/domain/vocabularies';
 import type { FieldIssue } from '../../../../shared/errors';
-import { translateFr } from '../../../../shared/i18n/translate';
 import type { ParsedInputOf } from '../../../../shared/rpc';
 import type { Meeting } from '../../../../shared/rpc/meetings';
 import { nowIso } from '../../clock';
@@ -18,10 +17,12 @@ import type { Db } from '../../db/open';
 import type { MeetingsTable } from '../../db/schema';
 import { AppError, validationError } from '../../errors';
 import { moveAgendaDays } from '../agenda/service';
+import { issue } from '../bodies/validation';
 import { type Changes, diffRecords, recordHistory } from '../history/repository';
 import {
   bodyNames,
   cohostIdsOf,
+  ensureMeetingNotTrashed,
   loadMeeting,
   localToday,
   type MeetingRow,
@@ -43,22 +44,9 @@ const STATUS_FR: Record<MeetingStatus, string> = {
   cancelled: 'annulée',
 };
 
-function issue(path: FieldIssue['path'], key: string, params?: Record<string, string | number>): FieldIssue {
-  return { path, key, ...(params ? { params } : {}), message: translateFr(key, params) };
-}
-
 /** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function ensureNotTrashed(row: MeetingRow): void {
-  if (row.deleted_at !== null) {
-    throw new AppError(
-      'INVALID_TRANSITION',
-      'Cette réunion est dans la corbeille : restaurez-la avant de la modifier.',
-    );
-  }
 }
 
 /**
@@ -248,7 +236,7 @@ export async function updateMeeting(
   actor: string,
 ): Promise<Meeting> {
   const row = await requireMeetingRow(trx, input.id);
-  ensureNotTrashed(row);
+  ensureMeetingNotTrashed(row);
   if (!isMeetingEditable(row.status)) throw new AppError('INVALID_TRANSITION', editRefusalFr(row.status));
   const { endDate, cohostIds } = await checkMeetingInput(trx, input, row);
   await ensurePlannedDateFree(trx, input.bodyId, input.plannedDate, row.id);
@@ -299,7 +287,7 @@ export async function transitionMeeting(
   options: { today?: string } = {},
 ): Promise<Meeting> {
   const row = await requireMeetingRow(trx, input.id);
-  ensureNotTrashed(row);
+  ensureMeetingNotTrashed(row);
   const from = row.status;
   const to = nextMeetingStatus(from, input.action);
   if (to === null) throw new AppError('INVALID_TRANSITION', transitionRefusalFr(from, input.action));

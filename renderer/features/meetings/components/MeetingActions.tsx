@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedMeetingActions, isMeetingEditable } from '../../../../shared/domain/meetingStatus';
@@ -13,6 +14,14 @@ import { downloadTextFile } from './downloadFile';
 
 type Errors = Record<string, string>;
 
+/** The backend's field messages go next to their fields; any other refusal is notified. */
+function showErrors(error: unknown, setErrors: (errors: Errors) => void, t: TFunction): void {
+  const next: Errors = {};
+  const shown = applyServerErrors({ setFieldError: (p, m) => (next[p] = m) }, error, t);
+  setErrors(next);
+  if (!shown) notifyError(error, t);
+}
+
 /** Convoquer: asks the date of the convocation letter (today by default). */
 function ConveneModal({ meeting, onClose }: { meeting: Meeting; onClose: () => void }) {
   const { t } = useTranslation();
@@ -26,10 +35,7 @@ function ConveneModal({ meeting, onClose }: { meeting: Meeting; onClose: () => v
       notifySaved(t, t('meetings.transition.convened'));
       onClose();
     } catch (error) {
-      const next: Errors = {};
-      const shown = applyServerErrors({ setFieldError: (p, m) => (next[p] = m) }, error, t);
-      setErrors(next);
-      if (!shown) notifyError(error, t);
+      showErrors(error, setErrors, t);
     }
   };
 
@@ -84,10 +90,7 @@ function PostponeModal({ meeting, onClose }: { meeting: Meeting; onClose: () => 
       notifySaved(t, t('meetings.transition.postponed'));
       onClose();
     } catch (error) {
-      const next: Errors = {};
-      const shown = applyServerErrors({ setFieldError: (p, m) => (next[p] = m) }, error, t);
-      setErrors(next);
-      if (!shown) notifyError(error, t);
+      showErrors(error, setErrors, t);
     }
   };
 

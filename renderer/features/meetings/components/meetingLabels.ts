@@ -21,22 +21,48 @@ export function meetingHeading(
 }
 
 /**
- * "le 12 mars 2026", "du 12 au 13 mars 2026", "du 30 mars au 2 avril 2026": the shared parts of
- * the two dates (month, year) are written once, as in a convocation letter.
+ * The two ends of a span of days, with what they share written once, at the end: ["12",
+ * "13 mars 2026"] within a month; across the months of one year ["30 mars", "2 avril 2026"] when
+ * `yearOnce`, else both dates in full.
  */
-export function formatDateSpan(start: string, end: string, t: TFunction, lang: Language): string {
+function spanEnds(start: string, end: string, lang: Language, yearOnce: boolean): [string, string] {
   const to = formatDate(end, lang);
-  if (end === start) return t('meetings.dates.single', { date: to });
   let from = formatDate(start, lang);
   const [sy, sm] = start.split('-');
   const [ey, em] = end.split('-');
-  if (sy === ey) {
+  if (sy === ey && (sm === em || yearOnce)) {
     const words = to.split(' ');
     // "13 mars 2026" → " mars 2026" when the month is shared, " 2026" when only the year is.
     const shared = sm === em ? words.slice(1).join(' ') : words.slice(-1).join(' ');
     if (shared && from.endsWith(` ${shared}`)) from = from.slice(0, -(shared.length + 1));
   }
+  return [from, to];
+}
+
+/**
+ * "le 12 mars 2026", "du 12 au 13 mars 2026", "du 30 mars au 2 avril 2026": the shared parts of
+ * the two dates (month, year) are written once, as in a convocation letter.
+ */
+export function formatDateSpan(start: string, end: string, t: TFunction, lang: Language): string {
+  if (end === start) return t('meetings.dates.single', { date: formatDate(end, lang) });
+  const [from, to] = spanEnds(start, end, lang, true);
   return t('meetings.dates.range', { from, to });
+}
+
+/**
+ * The same days in a table cell: "12 mars 2026", "12–13 mars 2026" within a month, or both dates
+ * in full across months ("30 mars 2026 – 2 avril 2026").
+ */
+export function formatDateSpanShort(start: string, end: string | null, lang: Language): string {
+  if (!end || end <= start) return formatDate(start, lang);
+  const [from, to] = spanEnds(start, end, lang, false);
+  return start.slice(0, 7) === end.slice(0, 7) ? `${from}–${to}` : `${from} – ${to}`;
+}
+
+/** "n° 3" / "no. 3", or nothing when the meeting has no number. */
+export function meetingNumber(n: number | null, lang: Language): string {
+  if (n === null) return '';
+  return lang === 'fr' ? `n° ${n}` : `no. ${n}`;
 }
 
 /** "de 09:00 à 16:00", "à partir de 09:00", or null when no hour is known. */

@@ -74,7 +74,7 @@ export function MeetingPage({ id }: { id: string }) {
         </Text>
       ) : null}
       <Group gap="xs">
-        <MeetingStatusBadge status={meeting.status} />
+        <MeetingStatusBadge status={meeting.status} size="md" />
         <Badge variant="light" color="blue">
           {t(`vocab.meetingKind.${meeting.kind}`)}
         </Badge>

@@ -12,8 +12,8 @@ import { DemoBadge } from '../../../components/DemoBadge';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { DateField } from '../../bodies/components/DateField';
-import { StatusBadge } from '../../planning/components/StatusBadge';
-import { formatMeetingDates } from '../../planning/meetingFormat';
+import { MeetingStatusBadge } from '../components/MeetingStatusBadge';
+import { formatDateSpanShort } from '../components/meetingLabels';
 
 function isStatus(v: string | null): v is MeetingStatus {
   return v !== null && (MEETING_STATUSES as readonly string[]).includes(v);
@@ -105,7 +105,7 @@ export function MeetingsPage() {
               {rows.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Link to={`/meetings/${m.id}`}>{formatMeetingDates(m.startDate, m.endDate, lang)}</Link>
+                    <Link to={`/meetings/${m.id}`}>{formatDateSpanShort(m.startDate, m.endDate, lang)}</Link>
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={0}>
@@ -121,7 +121,7 @@ export function MeetingsPage() {
                   <Table.Td ta="right">{m.number ?? '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <StatusBadge status={m.status} />
+                      <MeetingStatusBadge status={m.status} />
                       {m.isDemo ? <DemoBadge /> : null}
                     </Group>
                   </Table.Td>

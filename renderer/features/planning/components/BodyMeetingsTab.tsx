@@ -19,12 +19,12 @@ import { hrefOf, Link, navigate } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 import { formatLongDate } from '../../../components/format';
 import { todayIso } from '../../bodies/components/dates';
+import { MeetingStatusBadge } from '../../meetings/components/MeetingStatusBadge';
+import { formatDateSpanShort, meetingNumber } from '../../meetings/components/meetingLabels';
 import { formatPercent } from '../calendarMath';
-import { formatMeetingDates, meetingNumber } from '../meetingFormat';
 import { yearOptions } from '../regularity';
 import { preparePath } from './PlannedSessionModal';
 import { RateBar } from './RateBar';
-import { StatusBadge } from './StatusBadge';
 
 /** A body's sessions: how regular it was in a year, what was due, and every meeting it held. */
 export function BodyMeetingsTab({ bodyId, readOnly = false }: { bodyId: string; readOnly?: boolean }) {
@@ -117,7 +117,7 @@ export function BodyMeetingsTab({ bodyId, readOnly = false }: { bodyId: string; 
               {sessions.map((s) => (
                 <Table.Tr key={s.meetingId ?? s.date}>
                   <Table.Td>
-                    {formatMeetingDates(s.date, s.endDate, lang)}
+                    {formatDateSpanShort(s.date, s.endDate, lang)}
                     {s.body.id !== bodyId ? (
                       <Text size="xs" c="dimmed">
                         {t('planning.bodyTab.hostedBy', { body: s.body.label })}
@@ -137,7 +137,7 @@ export function BodyMeetingsTab({ bodyId, readOnly = false }: { bodyId: string; 
                       : t('planning.bodyTab.plannedSession')}
                   </Table.Td>
                   <Table.Td>
-                    <StatusBadge status={s.status} />
+                    <MeetingStatusBadge status={s.status} />
                   </Table.Td>
                   <Table.Td ta="right">
                     {s.meetingId ? (
@@ -187,7 +187,7 @@ export function BodyMeetingsTab({ bodyId, readOnly = false }: { bodyId: string; 
               {meetingRows.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>
-                    <Link to={`/meetings/${m.id}`}>{formatMeetingDates(m.startDate, m.endDate, lang)}</Link>
+                    <Link to={`/meetings/${m.id}`}>{formatDateSpanShort(m.startDate, m.endDate, lang)}</Link>
                     {m.title ? (
                       <Text size="xs" c="dimmed">
                         {m.title}
@@ -197,7 +197,7 @@ export function BodyMeetingsTab({ bodyId, readOnly = false }: { bodyId: string; 
                   <Table.Td>{t(`vocab.meetingKind.${m.kind}`)}</Table.Td>
                   <Table.Td ta="right">{m.number ?? '—'}</Table.Td>
                   <Table.Td>
-                    <StatusBadge status={m.status} />
+                    <MeetingStatusBadge status={m.status} />
                   </Table.Td>
                   <Table.Td>{m.place ?? '—'}</Table.Td>
                 </Table.Tr>

@@ -4,7 +4,7 @@ import type { CalendarEntry } from '../../../../shared/rpc/meetings';
 import { useLanguage } from '../../../app/i18n';
 import { hrefOf } from '../../../app/navigation';
 import { formatLongDate } from '../../../components/format';
-import { statusLook } from './StatusBadge';
+import { statusLook } from '../../meetings/components/MeetingStatusBadge';
 
 /** Stable React key of an entry: its meeting, or the body and the planned day. */
 export function entryKey(entry: CalendarEntry): string {

@@ -6,11 +6,11 @@ import { errorMessage } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
 import { hrefOf, Link } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
-import { formatMeetingDates } from '../meetingFormat';
+import { MeetingStatusBadge } from '../../meetings/components/MeetingStatusBadge';
+import { formatDateSpanShort } from '../../meetings/components/meetingLabels';
 import { byRate } from '../regularity';
 import { preparePath } from './PlannedSessionModal';
 import { RateBar } from './RateBar';
-import { StatusBadge } from './StatusBadge';
 
 /** Bodies shown in "Régularité par instance": the few that need attention, not the whole registry. */
 const LOWEST = 6;
@@ -62,14 +62,14 @@ function SessionRow({ entry, overdue }: { entry: CalendarEntry; overdue?: boolea
     <Group justify="space-between" wrap="nowrap" gap="sm">
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Text size="sm" fw={600} c={overdue ? 'orange.8' : undefined}>
-          {formatMeetingDates(entry.date, entry.endDate, lang)}
+          {formatDateSpanShort(entry.date, entry.endDate, lang)}
         </Text>
         <Link to={`/bodies/${entry.body.id}`} size="sm">
           {entry.body.label}
         </Link>
       </Stack>
       <Group gap="xs" wrap="nowrap">
-        <StatusBadge status={entry.status} />
+        <MeetingStatusBadge status={entry.status} />
         {entry.meetingId ? (
           <Button size="xs" variant="light" component="a" href={hrefOf(`/meetings/${entry.meetingId}`)}>
             {t('planning.dashboard.open')}

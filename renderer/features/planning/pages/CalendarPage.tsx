@@ -12,6 +12,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { formatLongDate } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { todayIso } from '../../bodies/components/dates';
+import { StatusLegend } from '../../meetings/components/MeetingStatusBadge';
 import {
   hashQuery,
   monthEnd,
@@ -31,7 +32,6 @@ import {
 import { CalendarEntryBadge, entryKey } from '../components/CalendarEntryBadge';
 import { entriesByDay, MonthGrid } from '../components/MonthGrid';
 import { PlannedSessionModal } from '../components/PlannedSessionModal';
-import { StatusLegend } from '../components/StatusBadge';
 import { YearView } from '../components/YearView';
 
 type View = 'month' | 'year';
