@@ -142,3 +142,17 @@ export const TIME_ZONES = [
   'Africa/Douala',
 ] as const;
 export type TimeZone = (typeof TIME_ZONES)[number];
+
+/** The secretariat's usual time zone once its country is known (none of them keeps summer time). */
+export const COUNTRY_TIME_ZONES: Readonly<Record<CountryCode, TimeZone>> = {
+  ML: 'Africa/Bamako',
+  BJ: 'Africa/Porto-Novo',
+  SN: 'Africa/Dakar',
+  BF: 'Africa/Ouagadougou',
+  NE: 'Africa/Niamey',
+  TD: 'Africa/Ndjamena',
+  CI: 'Africa/Abidjan',
+  GN: 'Africa/Conakry',
+  TG: 'Africa/Lome',
+  CM: 'Africa/Douala',
+};

@@ -56,7 +56,11 @@ describe('settings', () => {
 
     const entries = await history();
     expect(entries.map((e) => [e.action, e.actor, e.changes])).toEqual([
-      ['update', 'Awa Traoré', { countryCode: [null, 'BJ'] }],
+      [
+        'update',
+        'Awa Traoré',
+        { countryCode: [null, 'BJ'], timeZone: ['Africa/Bamako', 'Africa/Porto-Novo'] },
+      ],
       ['update', 'Awa Traoré', { userName: ['', 'Awa Traoré'] }],
       ['update', 'Utilisateur', { language: ['fr', 'en'] }],
     ]);
@@ -83,5 +87,22 @@ describe('settings', () => {
     const error = await app.fail('settings.update', { userName: 'x'.repeat(121) });
     expect(error.details?.issues?.[0]).toMatchObject({ path: ['userName'], key: 'errors.field.tooLong' });
     expect(error.details?.issues?.[0]?.message).toContain('120');
+  });
+});
+
+describe('meeting settings', () => {
+  it('takes the country’s time zone with the country, and keeps a threshold between 1 and 12', async () => {
+    const app = await startTestApp();
+    try {
+      const benin = await app.call('settings.update', { countryCode: 'BJ' });
+      expect(benin.timeZone).toBe('Africa/Porto-Novo');
+      const chosen = await app.call('settings.update', { timeZone: 'Africa/Bamako', absenceThreshold: 3 });
+      expect(chosen).toMatchObject({ countryCode: 'BJ', timeZone: 'Africa/Bamako', absenceThreshold: 3 });
+      const refused = await app.fail('settings.update', { absenceThreshold: 0 });
+      expect(refused.details?.issues?.[0]?.path).toEqual(['absenceThreshold']);
+      expect((await app.call('settings.get', {})).absenceThreshold).toBe(3);
+    } finally {
+      await app.close();
+    }
   });
 });

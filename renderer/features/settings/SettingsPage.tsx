@@ -5,6 +5,7 @@ import {
   CopyButton,
   Group,
   Loader,
+  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -19,6 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/vocabularies';
+import { TIME_ZONES, type TimeZone } from '../../../shared/domain/vocabularies';
 import type { Heading, Settings } from '../../../shared/rpc/system';
 import { applyServerErrors, errorMessage, notifyError, notifySaved } from '../../app/errors';
 import { normaliseLanguage, setLanguage } from '../../app/i18n';
@@ -192,6 +194,16 @@ export function SettingsPage() {
     }
   };
 
+  /** Settings that apply as soon as they are chosen. */
+  const saveNow = async (patch: { timeZone?: TimeZone; absenceThreshold?: number }) => {
+    try {
+      await update.mutateAsync(patch);
+      notifySaved(t);
+    } catch (error) {
+      notifyError(error, t);
+    }
+  };
+
   const saveProfile = form.onSubmit(async (values) => {
     try {
       const saved = await update.mutateAsync({ userName: values.userName, heading: values.heading });
@@ -239,6 +251,42 @@ export function SettingsPage() {
           disabled={countryBusy}
           rightSection={countryBusy ? <Loader size="xs" /> : undefined}
           maw={360}
+        />
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={3}>{t('settings.meetings.title')}</Title>
+        <Select
+          label={t('settings.meetings.timeZone')}
+          description={t('settings.meetings.timeZoneHint')}
+          data={TIME_ZONES.map((zone) => ({ value: zone, label: t(`vocab.timeZone.${zone}`) }))}
+          value={current.timeZone}
+          onChange={(value) => {
+            const zone = TIME_ZONES.find((z) => z === value);
+            if (zone) void saveNow({ timeZone: zone });
+          }}
+          allowDeselect={false}
+          maw={360}
+        />
+        <NumberInput
+          label={t('settings.meetings.absenceThreshold')}
+          description={t('settings.meetings.absenceThresholdHint')}
+          value={current.absenceThreshold}
+          min={1}
+          max={12}
+          clampBehavior="strict"
+          allowDecimal={false}
+          onChange={(value) => {
+            if (
+              typeof value === 'number' &&
+              value >= 1 &&
+              value <= 12 &&
+              value !== current.absenceThreshold
+            ) {
+              void saveNow({ absenceThreshold: value });
+            }
+          }}
+          maw={200}
         />
       </Stack>
 

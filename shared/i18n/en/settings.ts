@@ -13,6 +13,13 @@ export const settings: Catalogue['settings'] = {
     hint: 'Its territories (regions, districts, municipalities) are loaded to locate the bodies.',
     loaded: 'Territories loaded: {{country}}.',
   },
+  meetings: {
+    title: 'Meetings',
+    timeZone: 'Secretariat time zone',
+    timeZoneHint: 'Agenda and invitation (.ics) times are local times of this zone.',
+    absenceThreshold: 'Repeated-absence threshold',
+    absenceThresholdHint: 'A seat absent from this many consecutive sessions is flagged on the home page.',
+  },
   heading: {
     title: 'Administrative heading',
     hint: 'It heads the documents Concerto produces (member lists, invitations…).',

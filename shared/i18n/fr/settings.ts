@@ -11,6 +11,14 @@ export const settings = {
     hint: 'Ses territoires (régions, cercles, communes) sont chargés pour situer les instances.',
     loaded: 'Territoires chargés : {{country}}.',
   },
+  meetings: {
+    title: 'Réunions',
+    timeZone: 'Fuseau horaire du secrétariat',
+    timeZoneHint:
+      'Les horaires des ordres du jour et des invitations (.ics) sont des heures locales de ce fuseau.',
+    absenceThreshold: 'Seuil d’absences répétées',
+    absenceThresholdHint: 'Un siège absent de ce nombre de sessions consécutives est signalé sur l’accueil.',
+  },
   heading: {
     title: 'En-tête administratif',
     hint: 'Il figure en tête des documents produits par Concerto (listes de membres, convocations…).',

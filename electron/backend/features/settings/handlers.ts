@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { COUNTRY_TIME_ZONES } from '../../../../shared/domain/vocabularies';
 import { CreditSchema } from '../../../../shared/rpc/system';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { defineHandlers } from '../../rpc/router';
@@ -29,10 +30,13 @@ export const settingsHandlers = defineHandlers({
   'settings.update': async (patch, ctx) => {
     const after = await ctx.db.transaction().execute(async (trx) => {
       const before = await readSettings(trx);
-      await writeSettings(trx, patch);
+      // Choosing the country also sets its time zone, unless one is given in the same change.
+      const timeZone =
+        patch.countryCode && !patch.timeZone ? COUNTRY_TIME_ZONES[patch.countryCode] : patch.timeZone;
+      await writeSettings(trx, { ...patch, ...(timeZone ? { timeZone } : {}) });
       const after = await readSettings(trx);
       const changes: Record<string, [unknown, unknown]> = {};
-      for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
+      for (const key of Object.keys(after) as (keyof typeof after)[]) {
         if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
           changes[key] = [before[key], after[key]];
       }
