@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TIME_ZONE_OFFSETS } from '../../electron/backend/features/meetings/ics';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -709,6 +712,16 @@ describe('demonstration data', () => {
     const demoBody = demo[0]?.body.id ?? '';
     const mine = await createMeeting({ cohostIds: [demoBody], startDate: '2026-09-09' });
     await app.call('demo.remove', {});
+    // Removing for good is preceded by a backup that still holds the user's meeting.
+    const backups = readdirSync(app.backend.context.paths.backupsDir).filter((f) =>
+      f.startsWith('avant-retrait-demo-'),
+    );
+    expect(backups).toHaveLength(1);
+    const copy = new BetterSqlite3(join(app.backend.context.paths.backupsDir, backups[0] ?? ''), {
+      readonly: true,
+    });
+    expect(copy.prepare('SELECT count(*) AS n FROM meetings WHERE id = ?').get(mine.id)).toEqual({ n: 1 });
+    copy.close();
     const db = app.backend.context.db;
     const count = async (table: 'meetings' | 'meeting_cohosts' | 'agenda_entries') =>
       Number(

@@ -8,3 +8,8 @@ export async function backupDatabase(sqlite: BetterSqlite3.Database, destination
   await sqlite.backup(destination);
   return destination;
 }
+
+/** A timestamp safe in file names on every system: 2026-11-23T13-55-02-123Z. */
+export function fileStamp(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { AppError } from '../errors';
-import { backupDatabase } from './backup';
+import { backupDatabase, fileStamp } from './backup';
 import { SCHEMA_VERSION, staticMigrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -51,7 +51,10 @@ export async function openDatabase(path: string, options: { backupsDir: string }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (onDisk < SCHEMA_VERSION) {
     if (onDisk > 0) {
-      await backupDatabase(sqlite, join(options.backupsDir, `avant-migration-v${onDisk}-${stamp()}.sqlite`));
+      await backupDatabase(
+        sqlite,
+        join(options.backupsDir, `avant-migration-v${onDisk}-${fileStamp()}.sqlite`),
+      );
     }
     const migrator = new Migrator({ db, provider: staticMigrationProvider });
     const { error } = await migrator.migrateToLatest();
@@ -70,8 +73,4 @@ export async function openDatabase(path: string, options: { backupsDir: string }
     path,
     close: () => db.destroy(),
   };
-}
-
-function stamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
 }

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { uuidv7 } from '../../../../shared/domain/ids';
 import { nowIso } from '../../clock';
 import type { BackendContext } from '../../context';
+import { backupDatabase, fileStamp } from '../../db/backup';
 import type { Db } from '../../db/open';
 import { defineHandlers } from '../../rpc/router';
 import { generateInvitees } from '../attendance/invitees';
@@ -23,6 +25,8 @@ export const demoHandlers = defineHandlers({
     return demoStatus(ctx.db);
   },
   'demo.remove': async (_input, ctx) => {
+    // Deleting for good is risky: whatever the user added around the demo is backed up first.
+    await backupDatabase(ctx.sqlite, join(ctx.paths.backupsDir, `avant-retrait-demo-${fileStamp()}.sqlite`));
     await ctx.db.transaction().execute((trx) => removeDemo(trx));
     return demoStatus(ctx.db);
   },
