@@ -2,11 +2,14 @@ import { agendaHandlers } from './features/agenda/handlers';
 import { attendanceHandlers } from './features/attendance/handlers';
 import { bodiesHandlers } from './features/bodies/handlers';
 import { demoHandlers } from './features/demo/handlers';
+import { followUpHandlers } from './features/followup/handlers';
 import { historyHandlers } from './features/history/handlers';
 import { meetingsHandlers } from './features/meetings/handlers';
+import { minutesHandlers } from './features/minutes/handlers';
 import { organisationsHandlers } from './features/organisations/handlers';
 import { peopleHandlers } from './features/people/handlers';
 import { planningHandlers } from './features/planning/handlers';
+import { recommendationsHandlers } from './features/recommendations/handlers';
 import { searchHandlers } from './features/search/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { territoriesHandlers } from './features/territories/handlers';
@@ -26,4 +29,7 @@ export const handlers: Handlers = {
   ...agendaHandlers,
   ...attendanceHandlers,
   ...planningHandlers,
+  ...minutesHandlers,
+  ...recommendationsHandlers,
+  ...followUpHandlers,
 };

@@ -156,3 +156,36 @@ export const COUNTRY_TIME_ZONES: Readonly<Record<CountryCode, TimeZone>> = {
   TG: 'Africa/Lome',
   CM: 'Africa/Douala',
 };
+
+export const MINUTES_STATUSES = ['draft', 'review', 'validated', 'adopted'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export const RECOMMENDATION_KINDS = ['recommendation', 'decision', 'commitment', 'action_point'] as const;
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
+
+/** non démarrée, en cours, réalisée, partiellement réalisée, non réalisée, reportée, abandonnée. */
+export const RECOMMENDATION_STATUSES = [
+  'not_started',
+  'in_progress',
+  'done',
+  'partially_done',
+  'not_done',
+  'postponed',
+  'abandoned',
+] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+
+export const RECOMMENDATION_PRIORITIES = ['high', 'normal', 'low'] as const;
+export type RecommendationPriority = (typeof RECOMMENDATION_PRIORITIES)[number];
+
+export const RECOMMENDATION_ORIGINS = [
+  'meeting',
+  'agenda_item',
+  'working_group',
+  'plenary',
+  'direct',
+] as const;
+export type RecommendationOrigin = (typeof RECOMMENDATION_ORIGINS)[number];
+
+export const UPDATE_SOURCES = ['meeting', 'follow_up_sheet', 'manual', 'transmission'] as const;
+export type UpdateSource = (typeof UPDATE_SOURCES)[number];

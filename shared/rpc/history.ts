@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { HistoryActionSchema, RefSchema } from './common';
 import { query } from './define';
 
-export const ENTITY_TYPES = ['body', 'organisation', 'person', 'territory', 'settings', 'meeting'] as const;
+export const ENTITY_TYPES = [
+  'body',
+  'organisation',
+  'person',
+  'territory',
+  'settings',
+  'meeting',
+  'minutes',
+  'recommendation',
+  'roadmap',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const HistoryEntrySchema = z.object({
@@ -19,7 +29,7 @@ export const HistoryEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 export const TrashItemSchema = z.object({
-  kind: z.enum(['body', 'organisation', 'person', 'meeting']),
+  kind: z.enum(['body', 'organisation', 'person', 'meeting', 'recommendation']),
   item: RefSchema,
   deletedAt: z.string(),
 });

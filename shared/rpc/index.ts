@@ -4,6 +4,7 @@ import { historyContract } from './history';
 import { meetingsContract } from './meetings';
 import { organisationsContract } from './organisations';
 import { peopleContract } from './people';
+import { recommendationsContract } from './recommendations';
 import { searchContract } from './search';
 import { systemContract } from './system';
 import { territoriesContract } from './territories';
@@ -18,6 +19,7 @@ export const contract = {
   ...searchContract,
   ...historyContract,
   ...meetingsContract,
+  ...recommendationsContract,
 };
 
 export type Contract = typeof contract;

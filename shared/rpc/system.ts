@@ -27,6 +27,11 @@ export const SettingsSchema = z.object({
   timeZone: z.enum(TIME_ZONES),
   /** A seat absent from this many consecutive sessions is flagged. */
   absenceThreshold: z.number().int().min(1).max(12),
+  /**
+   * How recommendation references are made: {SIGLE} body acronym, {AAAA} year, {MM} month of the
+   * session, {NN} number within the body and year (two digits at least).
+   */
+  referenceFormat: z.string(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -39,6 +44,12 @@ export const SettingsPatchSchema = z
     welcomed: z.boolean(),
     timeZone: z.enum(TIME_ZONES),
     absenceThreshold: z.number({ message: 'errors.field.invalidNumber' }).int().min(1).max(12),
+    referenceFormat: z
+      .string()
+      .trim()
+      .min(1, { message: 'errors.field.required' })
+      .max(80, { message: 'errors.field.tooLong' })
+      .refine((v) => v.includes('{NN}'), { message: 'errors.field.referenceNeedsNumber' }),
   })
   .partial();
 

@@ -21,6 +21,7 @@ describe('settings', () => {
       welcomed: false,
       timeZone: 'Africa/Bamako',
       absenceThreshold: 2,
+      referenceFormat: '{SIGLE}/{AAAA}/{MM}/R{NN}',
     });
   });
 

@@ -220,6 +220,120 @@ export interface AttendanceCountsTable extends Timestamps {
   women: number | null;
 }
 
+export interface MinutesTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  rapporteur_person_id: string | null;
+  status: 'draft' | 'review' | 'validated' | 'adopted';
+  content: string;
+  plain_text: string;
+  revision: number;
+  last_save_id: string | null;
+  validated_on: string | null;
+  adopted_on: string | null;
+  adopted_at_meeting_id: string | null;
+}
+
+export interface MinutesVersionsTable {
+  id: string;
+  minutes_id: string;
+  revision: number;
+  status: string;
+  kind: 'autosave' | 'status' | 'restore';
+  content: string;
+  plain_text: string;
+  actor: string;
+  saved_at: string;
+}
+
+export interface WorkingGroupsTable extends Timestamps {
+  id: string;
+  meeting_id: string;
+  position: number;
+  theme: string;
+  facilitator: string | null;
+  co_facilitator: string | null;
+  rapporteur: string | null;
+  key_points: string;
+  recommendations: string;
+  plenary_additions: string;
+}
+
+export interface RecommendationsTable extends Trashable {
+  id: string;
+  body_id: string;
+  reference: string;
+  kind: 'recommendation' | 'decision' | 'commitment' | 'action_point';
+  text: string;
+  theme: string | null;
+  origin_kind: 'meeting' | 'agenda_item' | 'working_group' | 'plenary' | 'direct';
+  origin_meeting_id: string | null;
+  origin_agenda_entry_id: string | null;
+  origin_working_group_id: string | null;
+  lead_organisation_id: string | null;
+  person_id: string | null;
+  target_level: string | null;
+  target_territory_id: string | null;
+  due_date: string | null;
+  priority: 'high' | 'normal' | 'low';
+  status: string;
+  progress: number;
+  actions_taken: string | null;
+  transmitted_from_id: string | null;
+  is_demo: Generated<number>;
+}
+
+export interface RecommendationAssociatesTable {
+  recommendation_id: string;
+  organisation_id: string;
+}
+
+export interface RecommendationUpdatesTable {
+  id: string;
+  recommendation_id: string;
+  date: string;
+  status: string;
+  progress: number;
+  comment: string | null;
+  actions_taken: string | null;
+  source: 'meeting' | 'follow_up_sheet' | 'manual' | 'transmission';
+  meeting_id: string | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface FollowUpSnapshotsTable {
+  meeting_id: string;
+  recommendation_id: string;
+  position: number;
+  status: string;
+  progress: number;
+  due_date: string | null;
+  captured_at: string;
+}
+
+export interface RoadmapsTable extends Trashable {
+  id: string;
+  name: string;
+  description: string | null;
+  body_id: string | null;
+  meeting_id: string | null;
+}
+
+export interface RoadmapItemsTable {
+  roadmap_id: string;
+  recommendation_id: string;
+  position: number;
+}
+
+export interface RecommendationsFtsTable {
+  ref_id: string;
+  reference: string;
+  text: string;
+  theme: string;
+  actions_taken: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   territories: TerritoriesTable;
@@ -237,4 +351,14 @@ export interface Database {
   invitees: InviteesTable;
   attendance: AttendanceTable;
   attendance_counts: AttendanceCountsTable;
+  minutes: MinutesTable;
+  minutes_versions: MinutesVersionsTable;
+  working_groups: WorkingGroupsTable;
+  recommendations: RecommendationsTable;
+  recommendation_associates: RecommendationAssociatesTable;
+  recommendation_updates: RecommendationUpdatesTable;
+  follow_up_snapshots: FollowUpSnapshotsTable;
+  roadmaps: RoadmapsTable;
+  roadmap_items: RoadmapItemsTable;
+  recommendations_fts: RecommendationsFtsTable;
 }

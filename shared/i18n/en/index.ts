@@ -5,12 +5,15 @@ import { attendance } from './attendance';
 import { bodies } from './bodies';
 import { common } from './common';
 import { errors } from './errors';
+import { followUp } from './followUp';
 import { history } from './history';
 import { meetings } from './meetings';
+import { minutes } from './minutes';
 import { nav } from './nav';
 import { organisations } from './organisations';
 import { people } from './people';
 import { planning } from './planning';
+import { recommendations } from './recommendations';
 import { search } from './search';
 import { settings } from './settings';
 import { territories } from './territories';
@@ -35,4 +38,7 @@ export const en: Catalogue = {
   planning,
   agenda,
   attendance,
+  minutes,
+  recommendations,
+  followUp,
 };

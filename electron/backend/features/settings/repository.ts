@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   welcomed: false,
   timeZone: 'Africa/Bamako',
   absenceThreshold: 2,
+  referenceFormat: '{SIGLE}/{AAAA}/{MM}/R{NN}',
 };
 
 export async function readSettings(db: Db): Promise<Settings> {

@@ -1,0 +1,1 @@
+export const minutes = {} as const;
