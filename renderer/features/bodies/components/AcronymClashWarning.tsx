@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 
 export interface AcronymClashWarningProps {

@@ -6,7 +6,7 @@ import { describePeriodicity } from '../../../../shared/domain/periodicity';
 import { describeQuorumRule } from '../../../../shared/domain/quorum';
 import type { BodyDetail } from '../../../../shared/rpc/bodies';
 import { useLanguage } from '../../../app/i18n';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { legalBasisLine } from './labels';
 
 /** One labelled value of the fact sheet; a dash when nothing was recorded. */

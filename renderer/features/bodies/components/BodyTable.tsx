@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { compareFr } from '../../../../shared/domain/text';
 import type { BodyListItem } from '../../../../shared/rpc/bodies';
 import { useLanguage } from '../../../app/i18n';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 
 /** The bodies in rows; the name and the acronym open the body's page. */
 export function BodyTable({ bodies }: { bodies: BodyListItem[] }) {

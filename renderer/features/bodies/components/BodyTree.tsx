@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareFr } from '../../../../shared/domain/text';
 import type { BodyListItem } from '../../../../shared/rpc/bodies';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 
 interface TreeNode {
   body: BodyListItem;

@@ -6,7 +6,7 @@ import { formatDate } from '../../../../shared/domain/dates';
 import type { BodyDetail, Holder, Seat } from '../../../../shared/rpc/bodies';
 import { errorMessage, notifyError, notifySaved } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { useRpc, useRpcMutation } from '../../../app/rpc';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { EmptyState } from '../../../components/EmptyState';

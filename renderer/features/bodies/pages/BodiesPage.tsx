@@ -20,7 +20,7 @@ import {
   type BodyLevel,
 } from '../../../../shared/domain/vocabularies';
 import { errorMessage } from '../../../app/errors';
-import { hrefOf } from '../../../app/router';
+import { hrefOf } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';

@@ -32,7 +32,7 @@ import {
 } from '../../../../shared/domain/vocabularies';
 import { type BodyDetail, BodyInputSchema } from '../../../../shared/rpc/bodies';
 import { applyServerErrors, errorMessage, notifyError, notifySaved } from '../../../app/errors';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../app/navigation';
 import { useRpc, useRpcMutation } from '../../../app/rpc';
 import { BodyPicker } from '../../../components/BodyPicker';
 import { OrganisationPicker } from '../../../components/OrganisationPicker';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { allowedMeetingActions, isMeetingEditable } from '../../../../shared/domain/meetingStatus';
 import type { Meeting } from '../../../../shared/rpc/meetings';
 import { applyServerErrors, notifyError, notifySaved } from '../../../app/errors';
-import { hrefOf, navigate } from '../../../app/router';
+import { hrefOf, navigate } from '../../../app/navigation';
 import { call, useRpcMutation } from '../../../app/rpc';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DateField } from '../../bodies/components/DateField';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/domain/dates';
 import type { Meeting } from '../../../../shared/rpc/meetings';
 import { useLanguage } from '../../../app/i18n';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { formatDateSpan, formatTimeSpan } from './meetingLabels';
 
 /** One labelled value; a dash when nothing was recorded. */

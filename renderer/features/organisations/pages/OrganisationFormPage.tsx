@@ -23,7 +23,7 @@ import {
 import type { OutputOf } from '../../../../shared/rpc';
 import type { Ref } from '../../../../shared/rpc/common';
 import { applyServerErrors, errorMessage, notifyError, notifySaved } from '../../../app/errors';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../app/navigation';
 import { useRpc, useRpcMutation } from '../../../app/rpc';
 import { OrganisationPicker } from '../../../components/OrganisationPicker';
 import { PageHeader } from '../../../components/PageHeader';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { compareFr } from '../../../../shared/domain/text';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../../../shared/domain/vocabularies';
 import { errorMessage } from '../../../app/errors';
-import { Link, navigate } from '../../../app/router';
+import { Link, navigate } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 import { DemoBadge } from '../../../components/DemoBadge';
 import { EmptyState } from '../../../components/EmptyState';

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareFr } from '../../../../shared/domain/text';
 import { errorMessage } from '../../../app/errors';
-import { Link, navigate } from '../../../app/router';
+import { Link, navigate } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 import { DemoBadge } from '../../../components/DemoBadge';
 import { EmptyState } from '../../../components/EmptyState';

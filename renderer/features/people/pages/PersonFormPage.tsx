@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { SEXES, type Sex } from '../../../../shared/domain/vocabularies';
 import type { OutputOf } from '../../../../shared/rpc';
 import { applyServerErrors, errorMessage, notifyError, notifySaved } from '../../../app/errors';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../app/navigation';
 import { useRpc, useRpcMutation } from '../../../app/rpc';
 import { OrganisationPicker } from '../../../components/OrganisationPicker';
 import { PageHeader } from '../../../components/PageHeader';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Tabs, Text, 
 import { useTranslation } from 'react-i18next';
 import { errorMessage, notifyError, notifySaved } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
-import { Link, navigate } from '../../../app/router';
+import { Link, navigate } from '../../../app/navigation';
 import { useRpc, useRpcMutation } from '../../../app/rpc';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DemoBadge } from '../../../components/DemoBadge';

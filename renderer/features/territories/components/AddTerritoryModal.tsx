@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CountryCode } from '../../../../shared/domain/vocabularies';
 import { applyServerErrors, notifyError, notifySaved } from '../../../app/errors';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../app/navigation';
 import { useRpcMutation } from '../../../app/rpc';
 import { TerritoryPicker } from '../../../components/TerritoryPicker';
 

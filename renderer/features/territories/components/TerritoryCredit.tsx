@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 
 /** The reference data's licence asks for attribution wherever it is shown. */
 export function TerritoryCredit() {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountryCode } from '../../../../shared/domain/vocabularies';
 import { useLanguage } from '../../../app/i18n';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 import { type CountrySummary, levelName } from '../levels';
 

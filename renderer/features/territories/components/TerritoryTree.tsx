@@ -6,7 +6,7 @@ import type { CountryCode } from '../../../../shared/domain/vocabularies';
 import type { Territory } from '../../../../shared/rpc/territories';
 import { errorMessage } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 import { type CountrySummary, deepestLevel, levelName } from '../levels';
 

@@ -21,7 +21,7 @@ import { compareFr } from '../../../../shared/domain/text';
 import type { OutputOf } from '../../../../shared/rpc';
 import { applyServerErrors, errorMessage, notifyError, notifySaved } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { useRpc, useRpcMutation } from '../../../app/rpc';
 import { HistoryPanel } from '../../../components/HistoryPanel';
 import { PageHeader } from '../../../components/PageHeader';
