@@ -261,6 +261,7 @@ export const recommendationsContract = {
       rapporteurPersonId: Id.nullish().transform((v) => v ?? null),
     }),
     z.object({ revision: z.number(), savedAt: z.string() }),
+    { announces: false },
   ),
   'minutes.transition': mutation(
     z.object({

@@ -43,7 +43,7 @@ export function createRouter(handlers: Handlers, ctx: BackendContext): Router {
       const handler = handlers[method] as (input: unknown, ctx: BackendContext) => Promise<unknown>;
       const result = await handler(parsed.data, ctx);
       const value = spec.output.parse(result);
-      if (spec.mutates) ctx.emit(DATA_CHANGED, { method });
+      if (spec.announces) ctx.emit(DATA_CHANGED, { method });
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return fail(error);
