@@ -88,6 +88,8 @@ const NAV_ITEMS = [
   { to: '/calendar', key: 'nav.calendar' },
   { to: '/meetings', key: 'nav.meetings' },
   { to: '/regularity', key: 'nav.regularity' },
+  { to: '/recommendations', key: 'nav.recommendations' },
+  { to: '/roadmaps', key: 'nav.roadmaps' },
   { to: '/organisations', key: 'nav.organisations' },
   { to: '/people', key: 'nav.people' },
   { to: '/territories', key: 'nav.territories' },

@@ -17,6 +17,11 @@ import { PersonFormPage } from '../features/people/pages/PersonFormPage';
 import { PersonPage } from '../features/people/pages/PersonPage';
 import { CalendarPage } from '../features/planning/pages/CalendarPage';
 import { RegularityPage } from '../features/planning/pages/RegularityPage';
+import { RecommendationFormPage } from '../features/recommendations/pages/RecommendationFormPage';
+import { RecommendationPage } from '../features/recommendations/pages/RecommendationPage';
+import { RecommendationsPage } from '../features/recommendations/pages/RecommendationsPage';
+import { RoadmapPage } from '../features/recommendations/pages/RoadmapPage';
+import { RoadmapsPage } from '../features/recommendations/pages/RoadmapsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TerritoriesPage } from '../features/territories/pages/TerritoriesPage';
 import { TerritoryPage } from '../features/territories/pages/TerritoryPage';
@@ -59,6 +64,14 @@ const PAGES: Record<RoutePattern, (params: Params) => ReactNode> = {
   '/meetings/new': () => <MeetingFormPage />,
   '/meetings/:id': (p) => <MeetingPage id={p.id ?? ''} />,
   '/meetings/:id/edit': (p) => <MeetingFormPage id={p.id ?? ''} />,
+  // ?bodyId=&organisationId=&status=&overdue=1&q=… (from a body's or an organisation's tab) filter the register.
+  '/recommendations': () => <RecommendationsPage />,
+  // ?bodyId=&meetingId=&agendaEntryId=&workingGroupId=&text= prefill the form.
+  '/recommendations/new': () => <RecommendationFormPage />,
+  '/recommendations/:id': (p) => <RecommendationPage id={p.id ?? ''} />,
+  '/recommendations/:id/edit': (p) => <RecommendationFormPage id={p.id ?? ''} />,
+  '/roadmaps': () => <RoadmapsPage />,
+  '/roadmaps/:id': (p) => <RoadmapPage id={p.id ?? ''} />,
   '/settings': () => <SettingsPage />,
   '/about': () => <AboutPage />,
   '/trash': () => <TrashPage />,

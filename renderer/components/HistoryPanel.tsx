@@ -33,6 +33,14 @@ function vocabularyOf(entityType: EntityType, field: string): string | null {
     if (field === 'status') return 'vocab.meetingStatus';
   }
   if (field === 'timeZone') return 'vocab.timeZone';
+  if (entityType === 'recommendation') {
+    if (field === 'status') return 'vocab.recommendationStatus';
+    if (field === 'kind') return 'vocab.recommendationKind';
+    if (field === 'priority') return 'vocab.recommendationPriority';
+    if (field === 'originKind') return 'vocab.recommendationOrigin';
+    if (field === 'targetLevel') return 'vocab.bodyLevel';
+  }
+  if (entityType === 'minutes' && field === 'status') return 'vocab.minutesStatus';
   return null;
 }
 

@@ -23,16 +23,25 @@ const DOMAIN_TABLES = [
   'attendance_counts',
   'bodies',
   'body_links',
+  'follow_up_snapshots',
   'history',
   'invitees',
   'meeting_cohosts',
   'meetings',
+  'minutes',
+  'minutes_versions',
   'organisations',
   'people',
+  'recommendation_associates',
+  'recommendation_updates',
+  'recommendations',
+  'roadmap_items',
+  'roadmaps',
   'seat_holders',
   'seats',
   'settings',
   'territories',
+  'working_groups',
 ];
 
 describe('a fresh database', () => {
@@ -58,6 +67,7 @@ describe('a fresh database', () => {
           `SELECT name, sql FROM sqlite_schema
            WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
              AND name NOT LIKE 'kysely\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_index%' ESCAPE '\\'
+             AND name NOT LIKE 'recommendations\\_fts%' ESCAPE '\\'
            ORDER BY name`,
         )
         .all();
@@ -71,7 +81,9 @@ describe('a fresh database', () => {
         .all()
         .filter((t) => !DOMAIN_TABLES.includes(t.name));
       for (const t of others)
-        expect(t.name).toMatch(/^(kysely_migration(_lock)?|search_index_\w+|sqlite_\w+)$/);
+        expect(t.name).toMatch(
+          /^(kysely_migration(_lock)?|(search_index|recommendations_fts)_\w+|sqlite_\w+)$/,
+        );
     } finally {
       await app.close();
     }

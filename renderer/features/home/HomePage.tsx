@@ -7,6 +7,7 @@ import { useRpc } from '../../app/rpc';
 import { DemoBadge } from '../../components/DemoBadge';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { RecommendationsDashboard } from '../followup/RecommendationsDashboard';
 import { PlanningDashboard } from '../planning/components/PlanningDashboard';
 
 const RECENT = 8;
@@ -112,6 +113,9 @@ export function HomePage() {
 
       {/* Sessions only make sense once bodies exist; before that the empty state below says what to do. */}
       {(bodies.data ?? []).length > 0 ? <PlanningDashboard /> : null}
+
+      {/* Shows itself only once the register holds at least one recommendation. */}
+      <RecommendationsDashboard />
 
       <Stack gap="xs">
         <Title order={3}>{t('welcome.home.recentBodies')}</Title>

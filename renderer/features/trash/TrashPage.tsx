@@ -11,19 +11,21 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatLongDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 
-type TrashKind = 'body' | 'organisation' | 'person' | 'meeting';
-const KINDS: readonly TrashKind[] = ['body', 'organisation', 'person', 'meeting'];
+type TrashKind = 'body' | 'organisation' | 'person' | 'meeting' | 'recommendation';
+const KINDS: readonly TrashKind[] = ['body', 'organisation', 'person', 'meeting', 'recommendation'];
 const PATHS: Record<TrashKind, string> = {
   body: '/bodies',
   organisation: '/organisations',
   person: '/people',
   meeting: '/meetings',
+  recommendation: '/recommendations',
 };
 
 function restore(kind: TrashKind, id: string) {
   if (kind === 'body') return call('bodies.restore', { id });
   if (kind === 'organisation') return call('organisations.restore', { id });
   if (kind === 'meeting') return call('meetings.restore', { id });
+  if (kind === 'recommendation') return call('recommendations.restore', { id });
   return call('people.restore', { id });
 }
 

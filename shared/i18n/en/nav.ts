@@ -7,6 +7,8 @@ export const nav: Catalogue['nav'] = {
   calendar: 'Calendar',
   meetings: 'Meetings',
   regularity: 'Regularity',
+  recommendations: 'Recommendations',
+  roadmaps: 'Roadmaps',
   organisations: 'Organisations',
   people: 'People',
   territories: 'Territories',

@@ -5,6 +5,8 @@ export const nav = {
   calendar: 'Calendrier',
   meetings: 'Réunions',
   regularity: 'Régularité',
+  recommendations: 'Recommandations',
+  roadmaps: 'Feuilles de route',
   organisations: 'Organisations',
   people: 'Personnes',
   territories: 'Territoires',

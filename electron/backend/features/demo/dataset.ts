@@ -9,6 +9,10 @@ import type {
   LegalBasisKind,
   MeetingKind,
   OrganisationKind,
+  RecommendationKind,
+  RecommendationOrigin,
+  RecommendationPriority,
+  RecommendationStatus,
   SeatRole,
   Sex,
 } from '../../../../shared/domain/vocabularies';
@@ -2243,6 +2247,308 @@ export function demoMeetings(today: string): DemoMeeting[] {
       place: genrePlace,
       steps: [{ action: 'convene', convenedOn: nextConvened }],
       agenda: ordinaryAgenda('Préparation de la revue sectorielle annuelle', 'DPFG'),
+    },
+  ];
+}
+
+/** A follow-up update of a demonstration recommendation. */
+export interface DemoRecommendationUpdate {
+  date: string;
+  status: RecommendationStatus;
+  progress?: number;
+  comment?: string;
+  actionsTaken?: string;
+  /** Recorded at the body's demo session starting that day; otherwise from a follow-up sheet. */
+  atMeetingStart?: string;
+}
+export interface DemoRecommendation {
+  bodyKey: string;
+  kind?: RecommendationKind;
+  text: string;
+  theme?: string;
+  originKind: RecommendationOrigin;
+  /** The body's demo session it was made at (its first day); none: recorded directly. */
+  originMeetingStart?: string;
+  leadOrganisationKey?: string;
+  associatedOrganisationKeys?: string[];
+  /** null: "sans échéance". */
+  dueDate: string | null;
+  priority?: RecommendationPriority;
+  updates?: DemoRecommendationUpdate[];
+  /** Transmitted to this parent body once its updates are recorded. */
+  transmitToKey?: string;
+}
+
+/**
+ * Recommendations of the demonstration bodies, made at their demo sessions (the Commission
+ * Mixte, which has none in the demo, records its own directly) and dated from `today`: some
+ * done with the actions taken, some overdue, one postponed when the CLOCSAD's July session was
+ * cancelled, and one the sous-groupe Genre cannot settle alone, transmitted to the GTGPS. The
+ * texts follow the seeds' findings and recommendations (Bénin coordination framework, Mali
+ * study on social protection in hard-to-reach areas).
+ */
+export function demoRecommendations(today: string): DemoRecommendation[] {
+  const last = Number(today.slice(0, 4)) - 1;
+  const sessions = demoMeetings(today);
+  const start = (bodyKey: string, plannedDate?: string) =>
+    sessions.find(
+      (m) => m.bodyKey === bodyKey && (plannedDate === undefined || m.plannedDate === plannedDate),
+    )?.startDate;
+  const genreApril = start('bj_sg_genre', `${last}-04-01`);
+  const genreOctober = start('bj_sg_genre', `${last}-10-01`) ?? `${last}-10-15`;
+  const workshop = start('bj_gtgps') ?? `${last}-11-25`;
+  const ansongoJanuary = start('ml_clocsad_ansongo', `${last}-01-01`);
+
+  return [
+    // ── Sous-groupe Genre, session of April ────────────────────────────────────────────────
+    {
+      bodyKey: 'bj_sg_genre',
+      text:
+        'Rendre fonctionnels les comités départementaux de promotion du genre présidés par les préfets, ' +
+        'chacun avec un plan de travail annuel',
+      theme: 'Coordination',
+      originKind: 'meeting',
+      originMeetingStart: genreApril,
+      leadOrganisationKey: 'bj_dpfg',
+      associatedOrganisationKeys: ['bj_masm'],
+      dueDate: `${last}-12-31`,
+      priority: 'high',
+      updates: [
+        {
+          date: genreOctober,
+          atMeetingStart: genreOctober,
+          status: 'in_progress',
+          progress: 40,
+          comment: 'Six comités départementaux sur douze ont tenu leur session d’installation.',
+        },
+      ],
+    },
+    {
+      bodyKey: 'bj_sg_genre',
+      text: 'Élaborer le bilan annuel des progrès de la promotion du genre et le présenter au CNPEEG',
+      theme: 'Suivi-évaluation',
+      originKind: 'meeting',
+      originMeetingStart: genreApril,
+      leadOrganisationKey: 'bj_dpfg',
+      associatedOrganisationKeys: ['bj_offe', 'bj_inf'],
+      dueDate: `${last}-09-30`,
+      updates: [
+        {
+          date: `${last}-06-20`,
+          status: 'in_progress',
+          progress: 50,
+          comment: 'Collecte des données auprès des points focaux genre terminée.',
+        },
+        {
+          date: genreOctober,
+          atMeetingStart: genreOctober,
+          status: 'done',
+          actionsTaken:
+            'Bilan annuel élaboré par la DPFG avec l’appui de l’INF, validé en atelier et transmis au CNPEEG.',
+        },
+      ],
+    },
+    {
+      bodyKey: 'bj_sg_genre',
+      text:
+        'Mettre à la disposition du sous-groupe les résultats des actions genre menées par les points focaux ' +
+        'de chaque ministère sectoriel, avec les projections pour les mois à venir',
+      theme: 'Partage de l’information',
+      originKind: 'meeting',
+      originMeetingStart: genreApril,
+      leadOrganisationKey: 'bj_dpfg',
+      associatedOrganisationKeys: ['bj_msante', 'bj_mdc'],
+      dueDate: `${last}-07-31`,
+      updates: [
+        {
+          date: genreOctober,
+          atMeetingStart: genreOctober,
+          status: 'partially_done',
+          progress: 60,
+          comment: 'Quatre ministères sectoriels sur sept ont transmis leurs résultats.',
+        },
+      ],
+    },
+    // ── Sous-groupe Genre, session of October ──────────────────────────────────────────────
+    {
+      bodyKey: 'bj_sg_genre',
+      text:
+        'Plaider auprès du Gouvernement pour la mobilisation des ressources financières allouées à la mise ' +
+        'en œuvre de la Politique Nationale de Promotion du Genre',
+      theme: 'Financement',
+      originKind: 'meeting',
+      originMeetingStart: genreOctober,
+      leadOrganisationKey: 'bj_masm',
+      associatedOrganisationKeys: ['bj_unfpa'],
+      dueDate: addDays(today, 90),
+      priority: 'high',
+      transmitToKey: 'bj_gtgps',
+    },
+    {
+      bodyKey: 'bj_sg_genre',
+      text:
+        'Proposer la révision de l’arrêté portant attributions, organisation et fonctionnement du sous-groupe ' +
+        'Genre afin d’en alléger la composition',
+      theme: 'Cadre institutionnel',
+      originKind: 'meeting',
+      originMeetingStart: genreOctober,
+      leadOrganisationKey: 'bj_dpfg',
+      dueDate: addDays(today, 45),
+      updates: [
+        {
+          date: addDays(today, -20),
+          status: 'in_progress',
+          progress: 25,
+          comment: 'Projet d’arrêté rédigé, dans le circuit de signature.',
+        },
+      ],
+    },
+    // ── GTGPS, validation workshop of November ─────────────────────────────────────────────
+    {
+      bodyKey: 'bj_gtgps',
+      text:
+        'Rendre fonctionnels les sous-groupes thématiques Genre et Protection sociale : réunions trimestrielles ' +
+        'et plans de travail annuels',
+      theme: 'Coordination',
+      originKind: 'plenary',
+      originMeetingStart: workshop,
+      leadOrganisationKey: 'bj_masm',
+      associatedOrganisationKeys: ['bj_dpfg', 'bj_dgas'],
+      dueDate: addDays(today, -30),
+      priority: 'high',
+      updates: [
+        {
+          date: addDays(today, -15),
+          status: 'in_progress',
+          progress: 30,
+          comment:
+            'Le sous-groupe Protection sociale a repris ses réunions ; le sous-groupe Genre les suivra.',
+        },
+      ],
+    },
+    {
+      bodyKey: 'bj_gtgps',
+      text: 'Élaborer un répertoire des partenaires et de leurs interventions (3W) en matière de genre et de protection sociale',
+      theme: 'Cartographie des interventions',
+      originKind: 'plenary',
+      originMeetingStart: workshop,
+      leadOrganisationKey: 'bj_unfpa',
+      associatedOrganisationKeys: ['bj_unicef', 'bj_dgas'],
+      dueDate: addDays(today, 60),
+    },
+    {
+      bodyKey: 'bj_gtgps',
+      kind: 'decision',
+      text: 'Intégrer des données désagrégées par sexe dans le rapport annuel Genre et Protection sociale avant sa diffusion',
+      theme: 'Suivi-évaluation',
+      originKind: 'plenary',
+      originMeetingStart: workshop,
+      leadOrganisationKey: 'bj_dgas',
+      associatedOrganisationKeys: ['bj_inf'],
+      dueDate: addDays(workshop, 30),
+      updates: [
+        {
+          date: addDays(workshop, 21),
+          status: 'done',
+          actionsTaken:
+            'Tableaux désagrégés par sexe ajoutés par la DGAS avec l’INF ; rapport validé diffusé aux membres.',
+        },
+      ],
+    },
+    // ── CLOCSAD d'Ansongo, session of January ──────────────────────────────────────────────
+    {
+      bodyKey: 'ml_clocsad_ansongo',
+      text:
+        'Établir la cartographie de qui fait quoi où (matrice 3W) des interventions de protection sociale ' +
+        'dans le cercle d’Ansongo et la partager chaque trimestre',
+      theme: 'Cartographie des interventions',
+      originKind: 'meeting',
+      originMeetingStart: ansongoJanuary,
+      leadOrganisationKey: 'ml_ocha',
+      associatedOrganisationKeys: ['ml_sldses_ansongo'],
+      dueDate: `${last}-04-30`,
+      updates: [
+        {
+          date: `${last}-05-20`,
+          status: 'partially_done',
+          progress: 50,
+          comment: 'Matrice établie pour quatre communes sur sept ; l’accès reste difficile dans les autres.',
+        },
+      ],
+    },
+    {
+      bodyKey: 'ml_clocsad_ansongo',
+      text:
+        'Assurer l’enregistrement des ONG intervenant dans le cercle auprès des services techniques de l’État ' +
+        '(conventions sectorielles)',
+      theme: 'Coordination',
+      originKind: 'meeting',
+      originMeetingStart: ansongoJanuary,
+      leadOrganisationKey: 'ml_sldses_ansongo',
+      associatedOrganisationKeys: ['ml_pref_ansongo'],
+      dueDate: `${last}-06-30`,
+      updates: [
+        {
+          date: `${last}-07-12`,
+          status: 'postponed',
+          comment: 'Reportée : la session de juillet a été annulée (insécurité sur l’axe Gao–Ansongo).',
+        },
+      ],
+    },
+    {
+      bodyKey: 'ml_clocsad_ansongo',
+      kind: 'commitment',
+      text: 'Mettre en place un comité local de suivi budgétaire sous la responsabilité du préfet',
+      theme: 'Suivi budgétaire',
+      originKind: 'meeting',
+      originMeetingStart: ansongoJanuary,
+      leadOrganisationKey: 'ml_pref_ansongo',
+      associatedOrganisationKeys: ['ml_cc_ansongo', 'ml_mairie_ansongo'],
+      dueDate: `${last}-09-30`,
+      updates: [
+        { date: `${last}-03-15`, status: 'in_progress', progress: 30 },
+        {
+          date: `${last}-09-10`,
+          status: 'done',
+          actionsTaken:
+            'Décision préfectorale portant création du comité prise ; première réunion tenue avec le conseil de ' +
+            'cercle et la mairie.',
+        },
+      ],
+    },
+    // ── Commission Mixte MASM-PTF/OSC, recorded directly ───────────────────────────────────
+    {
+      bodyKey: 'bj_commission_mixte',
+      kind: 'decision',
+      text:
+        'Organiser les revues sectorielles départementales MASM-PTF/OSC (juin et décembre) sous l’égide des CPS ' +
+        'pour nourrir la revue annuelle',
+      theme: 'Revues sectorielles',
+      originKind: 'direct',
+      leadOrganisationKey: 'bj_dpaf',
+      associatedOrganisationKeys: ['bj_ddasm_borgou'],
+      dueDate: addDays(today, 120),
+    },
+    {
+      bodyKey: 'bj_commission_mixte',
+      kind: 'commitment',
+      text:
+        'Mettre en place une procédure unique de signature des conventions de partenariat entre le MASM et ' +
+        'les PTF/OSC',
+      theme: 'Partenariat',
+      originKind: 'direct',
+      leadOrganisationKey: 'bj_dpaf',
+      associatedOrganisationKeys: ['bj_mdsc'],
+      dueDate: addDays(today, -15),
+      priority: 'high',
+      updates: [
+        {
+          date: today,
+          status: 'in_progress',
+          progress: 50,
+          comment: 'Projet de procédure examiné par le cabinet du ministre.',
+        },
+      ],
     },
   ];
 }

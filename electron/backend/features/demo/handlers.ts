@@ -1,20 +1,24 @@
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { uuidv7 } from '../../../../shared/domain/ids';
 import { nowIso } from '../../clock';
 import type { BackendContext } from '../../context';
 import { backupDatabase, fileStamp } from '../../db/backup';
 import type { Db } from '../../db/open';
+import type { Database } from '../../db/schema';
 import { defineHandlers } from '../../rpc/router';
 import { generateInvitees } from '../attendance/invitees';
 import { markAttendance } from '../attendance/service';
 import { addHolder, createBody, createSeat } from '../bodies/service';
+import { captureFollowUpSnapshot } from '../followup/service';
 import { localToday } from '../meetings/repository';
 import { createMeeting, transitionMeeting } from '../meetings/service';
 import { createOrganisation } from '../organisations/service';
 import { createPerson } from '../people/service';
+import { addRecommendationUpdate, createRecommendation } from '../recommendations';
+import { transmitRecommendation } from '../recommendations/service';
 import { ensureCountryLoaded, findTerritoryByPcode } from '../territories/service';
-import { type DemoBody, demoDataset, demoMeetings } from './dataset';
+import { type DemoBody, demoDataset, demoMeetings, demoRecommendations } from './dataset';
 
 export const demoHandlers = defineHandlers({
   'demo.status': async (_input, ctx) => demoStatus(ctx.db),
@@ -207,6 +211,7 @@ async function loadDemo(trx: Db, ctx: BackendContext, actor: string): Promise<vo
   }
 
   await loadDemoMeetings(trx, bodyIds, actor);
+  await loadDemoRecommendations(trx, bodyIds, organisationIds, actor);
 }
 
 /**
@@ -276,6 +281,90 @@ async function loadDemoMeetings(trx: Db, bodyIds: Map<string, string>, actor: st
       );
     }
   }
+}
+
+/**
+ * Demo recommendations go through the register's services (references, checks, first update,
+ * history), made at the demo sessions, then followed up and one transmitted up. The sessions
+ * existed before them, so their follow-up snapshots are taken again once they exist.
+ */
+async function loadDemoRecommendations(
+  trx: Db,
+  bodyIds: Map<string, string>,
+  organisationIds: Map<string, string>,
+  actor: string,
+): Promise<void> {
+  const today = localToday();
+  for (const spec of demoRecommendations(today)) {
+    const bodyId = bodyIds.get(spec.bodyKey);
+    if (!bodyId) continue;
+    const meetingStarting = async (startDate: string | undefined): Promise<string | null> => {
+      if (startDate === undefined) return null;
+      const found = await trx
+        .selectFrom('meetings')
+        .select('id')
+        .where('body_id', '=', bodyId)
+        .where('start_date', '=', startDate)
+        .where('is_demo', '=', 1)
+        .executeTakeFirst();
+      return found?.id ?? null;
+    };
+    const originMeetingId = await meetingStarting(spec.originMeetingStart);
+    const made = await createRecommendation(
+      trx,
+      {
+        bodyId,
+        kind: spec.kind ?? 'recommendation',
+        reference: null,
+        text: spec.text,
+        theme: spec.theme ?? null,
+        originKind: originMeetingId === null ? 'direct' : spec.originKind,
+        originMeetingId,
+        originAgendaEntryId: null,
+        originWorkingGroupId: null,
+        leadOrganisationId: spec.leadOrganisationKey
+          ? (organisationIds.get(spec.leadOrganisationKey) ?? null)
+          : null,
+        associatedOrganisationIds: (spec.associatedOrganisationKeys ?? []).flatMap(
+          (key) => organisationIds.get(key) ?? [],
+        ),
+        personId: null,
+        targetLevel: null,
+        targetTerritoryId: null,
+        dueDate: spec.dueDate,
+        priority: spec.priority ?? 'normal',
+      },
+      actor,
+      { isDemo: true },
+    );
+    for (const update of spec.updates ?? []) {
+      const meetingId = await meetingStarting(update.atMeetingStart);
+      await addRecommendationUpdate(
+        trx,
+        {
+          id: made.id,
+          date: update.date,
+          status: update.status,
+          progress: update.progress ?? null,
+          comment: update.comment ?? null,
+          actionsTaken: update.actionsTaken ?? null,
+          source: meetingId === null ? 'follow_up_sheet' : 'meeting',
+          meetingId,
+        },
+        actor,
+      );
+    }
+    const toBodyId = spec.transmitToKey ? bodyIds.get(spec.transmitToKey) : undefined;
+    if (toBodyId) await transmitRecommendation(trx, { id: made.id, toBodyId }, actor);
+  }
+
+  const sessions = await trx
+    .selectFrom('meetings')
+    .select('id')
+    .where('is_demo', '=', 1)
+    .where('status', '!=', 'cancelled')
+    .execute();
+  for (const session of sessions) await captureFollowUpSnapshot(trx, session.id);
 }
 
 /**
@@ -373,6 +462,8 @@ async function removeDemoMeetings(trx: Db): Promise<void> {
     .select('id')
     .where((eb) => eb.or([eb('is_demo', '=', 1), eb('body_id', 'in', demoBodies)]));
 
+  await removeDemoRecommendations(trx, doomed);
+  await removeDemoMinutes(trx, doomed);
   await trx.deleteFrom('attendance').where('meeting_id', 'in', doomed).execute();
   await trx.deleteFrom('attendance_counts').where('meeting_id', 'in', doomed).execute();
   await trx.deleteFrom('invitees').where('meeting_id', 'in', doomed).execute();
@@ -403,4 +494,112 @@ async function removeDemoMeetings(trx: Db): Promise<void> {
     .execute();
 
   await trx.deleteFrom('meetings').where('id', 'in', doomed).execute();
+}
+
+/** The meetings demo removal deletes: a subquery, evaluated afresh by each statement. */
+type DoomedMeetings = SelectQueryBuilder<Database, 'meetings', { id: string }>;
+
+/**
+ * Demo recommendations go with their updates, associates, snapshots, roadmap entries, full-text
+ * rows (by trigger) and history; so do those a user added to a demo body (they cannot outlive
+ * it). The user's other recommendations stay: they lose their demo lead, associates, person,
+ * origin session and the trail to a demo original; their updates made at a demo session keep
+ * the date but no longer point to it. The user's roadmaps stay, without a demo body or session.
+ */
+async function removeDemoRecommendations(trx: Db, doomedMeetings: DoomedMeetings): Promise<void> {
+  const demoBodies = trx.selectFrom('bodies').select('id').where('is_demo', '=', 1);
+  const demoOrgs = trx.selectFrom('organisations').select('id').where('is_demo', '=', 1);
+  const demoPeople = trx.selectFrom('people').select('id').where('is_demo', '=', 1);
+  const doomedGroups = trx
+    .selectFrom('working_groups')
+    .select('id')
+    .where('meeting_id', 'in', doomedMeetings);
+  const doomed = trx
+    .selectFrom('recommendations')
+    .select('id')
+    .where((eb) => eb.or([eb('is_demo', '=', 1), eb('body_id', 'in', demoBodies)]));
+
+  await trx.deleteFrom('recommendation_updates').where('recommendation_id', 'in', doomed).execute();
+  await trx
+    .deleteFrom('recommendation_associates')
+    .where((eb) => eb.or([eb('recommendation_id', 'in', doomed), eb('organisation_id', 'in', demoOrgs)]))
+    .execute();
+  await trx
+    .deleteFrom('follow_up_snapshots')
+    .where((eb) => eb.or([eb('recommendation_id', 'in', doomed), eb('meeting_id', 'in', doomedMeetings)]))
+    .execute();
+  await trx.deleteFrom('roadmap_items').where('recommendation_id', 'in', doomed).execute();
+  await trx
+    .deleteFrom('history')
+    .where('entity_type', '=', 'recommendation')
+    .where('entity_id', 'in', doomed)
+    .execute();
+
+  await trx
+    .updateTable('recommendations')
+    .set({ transmitted_from_id: null })
+    .where('transmitted_from_id', 'in', doomed)
+    .where('id', 'not in', doomed)
+    .execute();
+  await trx
+    .updateTable('recommendations')
+    .set({ lead_organisation_id: null })
+    .where('lead_organisation_id', 'in', demoOrgs)
+    .execute();
+  await trx
+    .updateTable('recommendations')
+    .set({ person_id: null })
+    .where('person_id', 'in', demoPeople)
+    .execute();
+  await trx
+    .updateTable('recommendations')
+    .set({ origin_meeting_id: null, origin_agenda_entry_id: null, origin_working_group_id: null })
+    .where((eb) =>
+      eb.or([
+        eb('origin_meeting_id', 'in', doomedMeetings),
+        eb('origin_working_group_id', 'in', doomedGroups),
+      ]),
+    )
+    .execute();
+  await trx
+    .updateTable('recommendation_updates')
+    .set({ meeting_id: null })
+    .where('meeting_id', 'in', doomedMeetings)
+    .execute();
+  await trx.updateTable('roadmaps').set({ body_id: null }).where('body_id', 'in', demoBodies).execute();
+  await trx
+    .updateTable('roadmaps')
+    .set({ meeting_id: null })
+    .where('meeting_id', 'in', doomedMeetings)
+    .execute();
+
+  await trx.deleteFrom('recommendations').where('id', 'in', doomed).execute();
+}
+
+/**
+ * Minutes (with their versions and history) and working groups of the meetings being removed.
+ * The user's minutes stay, no longer naming a demo rapporteur or a demo session of adoption.
+ */
+async function removeDemoMinutes(trx: Db, doomedMeetings: DoomedMeetings): Promise<void> {
+  const demoPeople = trx.selectFrom('people').select('id').where('is_demo', '=', 1);
+  const doomedMinutes = trx.selectFrom('minutes').select('id').where('meeting_id', 'in', doomedMeetings);
+
+  await trx.deleteFrom('minutes_versions').where('minutes_id', 'in', doomedMinutes).execute();
+  await trx
+    .deleteFrom('history')
+    .where('entity_type', '=', 'minutes')
+    .where('entity_id', 'in', doomedMinutes)
+    .execute();
+  await trx.deleteFrom('minutes').where('meeting_id', 'in', doomedMeetings).execute();
+  await trx.deleteFrom('working_groups').where('meeting_id', 'in', doomedMeetings).execute();
+  await trx
+    .updateTable('minutes')
+    .set({ adopted_at_meeting_id: null })
+    .where('adopted_at_meeting_id', 'in', doomedMeetings)
+    .execute();
+  await trx
+    .updateTable('minutes')
+    .set({ rapporteur_person_id: null })
+    .where('rapporteur_person_id', 'in', demoPeople)
+    .execute();
 }

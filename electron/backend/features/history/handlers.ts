@@ -5,7 +5,7 @@ import { listHistory } from './repository';
 export const historyHandlers = defineHandlers({
   'history.forEntity': async ({ entityType, entityId }, ctx) => listHistory(ctx.db, entityType, entityId),
   'trash.list': async (_input, ctx) => {
-    const [bodies, organisations, people, meetings] = await Promise.all([
+    const [bodies, organisations, people, meetings, recommendations] = await Promise.all([
       ctx.db
         .selectFrom('bodies')
         .select(['id', 'name', 'acronym', 'deleted_at'])
@@ -24,6 +24,11 @@ export const historyHandlers = defineHandlers({
       ctx.db
         .selectFrom('meetings')
         .select(['id', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute(),
+      ctx.db
+        .selectFrom('recommendations')
+        .select(['id', 'reference', 'text', 'deleted_at'])
         .where('deleted_at', 'is not', null)
         .execute(),
     ]);
@@ -55,10 +60,21 @@ export const historyHandlers = defineHandlers({
         item: { id: m.id, label: meetingLabels.get(m.id) ?? m.id },
         deletedAt: m.deleted_at ?? '',
       })),
+      // A recommendation is known by its reference, then the start of its text.
+      ...recommendations.map((r) => ({
+        kind: 'recommendation' as const,
+        item: { id: r.id, label: `${r.reference} — ${excerpt(r.text, 80)}` },
+        deletedAt: r.deleted_at ?? '',
+      })),
     ].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   },
 });
 
 function meetingListLabel(m: { body: { label: string }; number: number | null; startDate: string }): string {
   return `${m.body.label}${m.number ? ` — n°${m.number}` : ''} (${m.startDate})`;
+}
+
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }

@@ -18,6 +18,7 @@ import type { MeetingsTable } from '../../db/schema';
 import { AppError, validationError } from '../../errors';
 import { moveAgendaDays } from '../agenda/service';
 import { issue } from '../bodies/validation';
+import { captureFollowUpSnapshot } from '../followup/service';
 import { type Changes, diffRecords, recordHistory } from '../history/repository';
 import {
   bodyNames,
@@ -215,6 +216,7 @@ export async function createMeeting(
     })
     .execute();
   await setCohosts(trx, id, cohostIds);
+  await captureFollowUpSnapshot(trx, id);
   await recordHistory(trx, {
     entityType: 'meeting',
     entityId: id,
@@ -264,6 +266,11 @@ export async function updateMeeting(
     .execute();
   await setCohosts(trx, row.id, cohostIds);
   await followNewDates(trx, row, columns.start_date, columns.end_date);
+  // A corrected body or date changes which recommendations were open at the session's opening.
+  const prepared = row.status === 'draft' || row.status === 'convened' || row.status === 'postponed';
+  if (prepared && (row.body_id !== columns.body_id || row.start_date !== columns.start_date)) {
+    await captureFollowUpSnapshot(trx, row.id);
+  }
   await recordHistory(trx, {
     entityType: 'meeting',
     entityId: row.id,
@@ -301,6 +308,7 @@ export async function transitionMeeting(
       set.convened_on = convenedOn;
       changes.convenedOn = [row.convened_on, convenedOn];
       summary = `Convoquée le ${formatDateFr(convenedOn)}`;
+      await captureFollowUpSnapshot(trx, row.id);
       break;
     }
     case 'hold':

@@ -9,6 +9,7 @@ import { DemoBadge } from '../../../components/DemoBadge';
 import { HistoryPanel } from '../../../components/HistoryPanel';
 import { PageHeader } from '../../../components/PageHeader';
 import { BodyMeetingsTab } from '../../planning/components/BodyMeetingsTab';
+import { RecommendationsTab } from '../../recommendations/components/RecommendationsTab';
 import { BodyFacts } from '../components/BodyFacts';
 import { Composition } from '../components/Composition';
 import { DateField } from '../components/DateField';
@@ -132,6 +133,7 @@ export function BodyPage({ id }: { id: string }) {
           <Tabs.Tab value="facts">{t('bodies.detail.tabFacts')}</Tabs.Tab>
           <Tabs.Tab value="composition">{t('bodies.detail.tabComposition')}</Tabs.Tab>
           <Tabs.Tab value="meetings">{t('planning.bodyTab.tab')}</Tabs.Tab>
+          <Tabs.Tab value="recommendations">{t('recommendations.tab.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('bodies.detail.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="facts" pt="md">
@@ -142,6 +144,9 @@ export function BodyPage({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="meetings" pt="md">
           <BodyMeetingsTab bodyId={body.id} readOnly={trashed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recommendations" pt="md">
+          <RecommendationsTab bodyId={body.id} readOnly={trashed} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel entityType="body" entityId={body.id} />

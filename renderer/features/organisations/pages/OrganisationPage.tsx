@@ -10,6 +10,7 @@ import { DemoBadge } from '../../../components/DemoBadge';
 import { HistoryPanel } from '../../../components/HistoryPanel';
 import { PageHeader } from '../../../components/PageHeader';
 import { seatRoleLabel } from '../../people/seatLabel';
+import { RecommendationsTab } from '../../recommendations/components/RecommendationsTab';
 import { DetailFields } from '../components/DetailFields';
 import { LabelBadges } from '../components/LabelBadges';
 
@@ -100,6 +101,7 @@ export function OrganisationPage({ id }: { id: string }) {
       <Tabs defaultValue="info" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="info">{t('organisations.detail.tabInfo')}</Tabs.Tab>
+          <Tabs.Tab value="recommendations">{t('recommendations.tab.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('organisations.detail.tabHistory')}</Tabs.Tab>
         </Tabs.List>
 
@@ -255,6 +257,10 @@ export function OrganisationPage({ id }: { id: string }) {
               )}
             </section>
           </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="recommendations" pt="md">
+          <RecommendationsTab organisationId={id} />
         </Tabs.Panel>
 
         <Tabs.Panel value="history" pt="md">
