@@ -13,10 +13,16 @@ import { PageHeader } from '../../../components/PageHeader';
 import { AgendaEditor } from '../../agenda/AgendaEditor';
 import { AttendanceTab } from '../../attendance/AttendanceTab';
 import { InvitationsTab } from '../../attendance/InvitationsTab';
+import { FollowUpTab } from '../../followup/FollowUpTab';
+import { MinutesTab } from '../../minutes/MinutesTab';
+import { WorkingGroupsTab } from '../../minutes/WorkingGroupsTab';
 import { MeetingActions } from '../components/MeetingActions';
 import { MeetingFacts } from '../components/MeetingFacts';
 import { MeetingStatusBadge } from '../components/MeetingStatusBadge';
 import { meetingHeading } from '../components/meetingLabels';
+
+/** Kinds of meeting that work in tables (groupes de travail) as a rule. */
+const WORKSHOP_KINDS = new Set<Meeting['kind']>(['workshop', 'validation', 'pre_validation']);
 
 /** "Reportée (initialement le 12 mars 2026) : motif" / "Annulée : motif", or nothing. */
 function StatusNotice({ meeting }: { meeting: Meeting }) {
@@ -49,6 +55,7 @@ export function MeetingPage({ id }: { id: string }) {
   const bodyId = query.data?.body.id ?? '';
   // The heading uses the body's acronym ("GTGPS — Session ordinaire n°3"), as letters do.
   const body = useRpc('bodies.get', { id: bodyId }, { enabled: !!bodyId });
+  const groups = useRpc('workingGroups.list', { meetingId: id });
   const [tab, setTab] = useState<string | null>('agenda');
 
   const back = { to: '/meetings', label: t('meetings.detail.backToList') };
@@ -65,6 +72,7 @@ export function MeetingPage({ id }: { id: string }) {
   const trashed = meeting.deletedAt !== null;
   const shortName = body.data ? (body.data.acronym ?? body.data.name) : meeting.body.label;
   const readOnly = trashed || !isMeetingEditable(meeting.status);
+  const withGroups = WORKSHOP_KINDS.has(meeting.kind) || (groups.data?.length ?? 0) > 0;
 
   const subtitle = (
     <Stack gap={4} mt={4}>
@@ -105,6 +113,9 @@ export function MeetingPage({ id }: { id: string }) {
           <Tabs.Tab value="agenda">{t('meetings.detail.tabAgenda')}</Tabs.Tab>
           <Tabs.Tab value="invitations">{t('meetings.detail.tabInvitations')}</Tabs.Tab>
           <Tabs.Tab value="attendance">{t('meetings.detail.tabAttendance')}</Tabs.Tab>
+          <Tabs.Tab value="followUp">{t('followUp.tab')}</Tabs.Tab>
+          <Tabs.Tab value="minutes">{t('minutes.tab')}</Tabs.Tab>
+          {withGroups ? <Tabs.Tab value="groups">{t('minutes.groups.tab')}</Tabs.Tab> : null}
           <Tabs.Tab value="history">{t('meetings.detail.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="agenda" pt="md">
@@ -116,6 +127,17 @@ export function MeetingPage({ id }: { id: string }) {
         <Tabs.Panel value="attendance" pt="md">
           <AttendanceTab meetingId={meeting.id} />
         </Tabs.Panel>
+        <Tabs.Panel value="followUp" pt="md">
+          <FollowUpTab meetingId={meeting.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="minutes" pt="md">
+          <MinutesTab meetingId={meeting.id} />
+        </Tabs.Panel>
+        {withGroups ? (
+          <Tabs.Panel value="groups" pt="md">
+            <WorkingGroupsTab meetingId={meeting.id} />
+          </Tabs.Panel>
+        ) : null}
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel entityType="meeting" entityId={meeting.id} />
         </Tabs.Panel>
