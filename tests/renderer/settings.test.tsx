@@ -19,3 +19,26 @@ describe('meeting settings', () => {
     await waitFor(async () => expect((await app.call('settings.get', {})).absenceThreshold).toBe(3));
   });
 });
+
+describe('recommendation references', () => {
+  it('shows an example of the format and refuses one without a number', async () => {
+    const app = await startTestApp();
+    await app.call('settings.update', { welcomed: true });
+    await renderWithBackend(<SettingsPage />, { app, route: '/settings' });
+
+    const format = await screen.findByRole('textbox', { name: 'Format des références de recommandations' });
+    expect(screen.getByText(/Exemple : GTGPS\/2025\/03\/R04/)).toBeTruthy();
+    fireEvent.change(format, { target: { value: '{SIGLE}-{AAAA}' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0] as HTMLElement);
+    expect(
+      await screen.findByText('Le format doit contenir {NN} (le numéro de la recommandation).'),
+    ).toBeTruthy();
+    expect((await app.call('settings.get', {})).referenceFormat).toBe('{SIGLE}/{AAAA}/{MM}/R{NN}');
+
+    fireEvent.change(format, { target: { value: 'REC-{SIGLE}-{AAAA}-{NN}' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0] as HTMLElement);
+    await waitFor(async () =>
+      expect((await app.call('settings.get', {})).referenceFormat).toBe('REC-{SIGLE}-{AAAA}-{NN}'),
+    );
+  });
+});

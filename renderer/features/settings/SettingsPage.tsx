@@ -19,6 +19,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatReference } from '../../../shared/domain/recommendationStatus';
 import type { Language } from '../../../shared/domain/vocabularies';
 import { TIME_ZONES, type TimeZone } from '../../../shared/domain/vocabularies';
 import type { Heading, Settings } from '../../../shared/rpc/system';
@@ -195,12 +196,18 @@ export function SettingsPage() {
   };
 
   /** Settings that apply as soon as they are chosen. */
-  const saveNow = async (patch: { timeZone?: TimeZone; absenceThreshold?: number }) => {
+  const saveNow = async (patch: {
+    timeZone?: TimeZone;
+    absenceThreshold?: number;
+    referenceFormat?: string;
+  }) => {
     try {
       await update.mutateAsync(patch);
       notifySaved(t);
+      return null;
     } catch (error) {
       notifyError(error, t);
+      return error;
     }
   };
 
@@ -288,6 +295,10 @@ export function SettingsPage() {
           }}
           maw={200}
         />
+        <ReferenceFormatInput
+          value={current.referenceFormat}
+          onSave={(referenceFormat) => saveNow({ referenceFormat })}
+        />
       </Stack>
 
       <form onSubmit={saveProfile} noValidate>
@@ -342,5 +353,40 @@ export function SettingsPage() {
 
       <DataLocation />
     </Stack>
+  );
+}
+
+/** The pattern of recommendation references, with a live example; saved on demand. */
+function ReferenceFormatInput({
+  value,
+  onSave,
+}: {
+  value: string;
+  onSave(format: string): Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDraft(value), [value]);
+  const example = formatReference(draft, { acronym: 'GTGPS', year: 2025, month: 3, number: 4 });
+  const save = async () => {
+    const failure = await onSave(draft);
+    setError(failure ? errorMessage(failure, t) : null);
+  };
+  return (
+    <Group align="flex-end" gap="sm">
+      <TextInput
+        label={t('settings.meetings.referenceFormat')}
+        description={t('settings.meetings.referenceFormatHint', { example })}
+        value={draft}
+        onChange={(e) => setDraft(e.currentTarget.value)}
+        error={error}
+        maw={360}
+        style={{ flex: 1 }}
+      />
+      <Button variant="light" onClick={() => void save()} disabled={draft === value}>
+        {t('common.actions.save')}
+      </Button>
+    </Group>
   );
 }

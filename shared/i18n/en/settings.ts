@@ -19,6 +19,9 @@ export const settings: Catalogue['settings'] = {
     timeZoneHint: 'Agenda and invitation (.ics) times are local times of this zone.',
     absenceThreshold: 'Repeated-absence threshold',
     absenceThresholdHint: 'A seat absent from this many consecutive sessions is flagged on the home page.',
+    referenceFormat: 'Recommendation reference format',
+    referenceFormatHint:
+      '{SIGLE} body acronym, {AAAA} year, {MM} month of the session, {NN} number. Example: {{example}}',
   },
   heading: {
     title: 'Administrative heading',

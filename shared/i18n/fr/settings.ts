@@ -18,6 +18,9 @@ export const settings = {
       'Les horaires des ordres du jour et des invitations (.ics) sont des heures locales de ce fuseau.',
     absenceThreshold: 'Seuil d’absences répétées',
     absenceThresholdHint: 'Un siège absent de ce nombre de sessions consécutives est signalé sur l’accueil.',
+    referenceFormat: 'Format des références de recommandations',
+    referenceFormatHint:
+      '{SIGLE} sigle de l’instance, {AAAA} année, {MM} mois de la séance, {NN} numéro. Exemple : {{example}}',
   },
   heading: {
     title: 'En-tête administratif',
