@@ -289,13 +289,14 @@ it('recommendations: register, full text, dashboard', async () => {
   const everything = await invoke('recommendations.list', { sort: 'due_date', limit: 200 });
   const hits = await invoke('recommendations.list', { text: 'critères vulnérabilités', limit: 200 });
   const place = await invoke('recommendations.list', { text: 'tenenkou', limit: 200 });
+  const narrow = await invoke('recommendations.list', { text: 'cantines ténenkou', limit: 200 });
   const themed = await invoke('recommendations.list', {
     theme: 'securite alimentaire',
     overdue: true,
     limit: 200,
   });
   console.log(
-    `échantillons : instance ${sample.total} en retard ; tout ${everything.total} ; « critères vulnérabilités » ${hits.total} ; « tenenkou » ${place.total} ; thème + retard ${themed.total}`,
+    `échantillons : instance ${sample.total} en retard ; tout ${everything.total} ; « critères vulnérabilités » ${hits.total} ; « tenenkou » ${place.total} ; « cantines ténenkou » ${narrow.total} ; thème + retard ${themed.total}`,
   );
   const board = await invoke('recommendations.dashboard', {});
   console.log(
@@ -356,6 +357,20 @@ it('recommendations: register, full text, dashboard', async () => {
       name: `plein texte « tenenkou » (${place.total} résultats), 200 lignes + total`,
       targetMs: 50,
       samples: await measure(30, () => invoke('recommendations.list', { text: 'tenenkou', limit: 200 })),
+    },
+    {
+      name: `plein texte « cantines ténenkou » (${narrow.total} résultats), 200 lignes + total`,
+      targetMs: 50,
+      samples: await measure(30, () =>
+        invoke('recommendations.list', { text: 'cantines ténenkou', limit: 200 }),
+      ),
+    },
+    {
+      name: `plein texte « critères vulnérabilités », tri par échéance`,
+      targetMs: 50,
+      samples: await measure(30, () =>
+        invoke('recommendations.list', { text: 'critères vulnérabilités', sort: 'due_date', limit: 200 }),
+      ),
     },
     {
       name: 'plein texte + instance : « recommandations atelier »',

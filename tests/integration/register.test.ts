@@ -156,6 +156,11 @@ describe('register filters', () => {
     expect(await refs({ text: 'A-03' })).toEqual(['A-03']);
     expect(await refs({ text: '"decret* OR' })).toEqual([]);
     expect((await list({ text: '  ' })).total).toBe(5);
+    // Sorted and paged like any other list.
+    const page = await list({ text: 'le', direction: 'desc', limit: 2, offset: 1 });
+    expect(page.total).toBe(5);
+    expect(page.rows.map((r) => r.reference)).toEqual(['B-01', 'A-03']);
+    expect(await refs({ text: 'le', sort: 'due_date' })).toEqual(['A-03', 'B-02', 'A-01', 'A-02', 'B-01']);
   });
 
   it('hides the recommendations of a trashed body, and searches the trash itself', async () => {
@@ -251,9 +256,15 @@ describe('implementation rate and dashboard', () => {
       dueDate: '2024-01-01',
     });
     await app.call('recommendations.addUpdate', { id: s.b.id, date: TODAY, status: 'in_progress' });
+    // Recorded today but dated before the session: not a change since it.
+    await app.call('recommendations.addUpdate', {
+      id: s.a.id,
+      date: addDays(TODAY, -30),
+      status: 'in_progress',
+    });
 
     const board = await app.call('recommendations.dashboard', {});
-    expect(board.byStatus).toMatchObject({ not_started: 2, in_progress: 2, done: 1, abandoned: 1 });
+    expect(board.byStatus).toMatchObject({ not_started: 1, in_progress: 3, done: 1, abandoned: 1 });
     expect(board.rateByBody.map((r) => [r.body.label.split(' ')[0], r.rate.done, r.rate.due])).toEqual([
       ['CSA', 0, 0],
       ['GTGPS', 1, 3],

@@ -122,6 +122,7 @@ export const history: Catalogue['history'] = {
       organisation: 'Organisations',
       person: 'People',
       meeting: 'Meetings',
+      recommendation: 'Recommendations',
     },
   },
 };

@@ -120,6 +120,7 @@ export const history = {
       organisation: 'Organisations',
       person: 'Personnes',
       meeting: 'Réunions',
+      recommendation: 'Recommandations',
     },
   },
 } as const;

@@ -195,32 +195,40 @@ export async function listRegister(
   const conditions = filterConditions(input, today);
   const where = conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`1`;
   const order = orderBy(input.sort, input.direction);
-  // Sorting by body needs its name while choosing the page.
-  const pageJoin =
-    input.sort === 'body' ? sql`JOIN bodies ON bodies.id = recommendations.body_id` : sql.raw('');
+  const match = textOnly(input) ? toRegisterFtsQuery(input.text ?? '') : null;
+  // The full-text index holds exactly the live recommendations (its triggers see to it) with
+  // their reference: a plain search sorted by reference picks its page, and counts its total,
+  // from the index alone, leaving out matches in trashed bodies (usually none).
+  const inTrashedBodies = sql`SELECT recommendations.id FROM bodies CROSS JOIN recommendations
+    WHERE bodies.deleted_at IS NOT NULL AND recommendations.body_id = bodies.id
+      AND recommendations.deleted_at IS NULL`;
+  let page: RawBuilder<unknown>;
+  if (match !== null && input.sort === 'reference') {
+    page = sql`SELECT ref_id AS id FROM recommendations_fts
+      WHERE recommendations_fts MATCH ${match} AND ref_id NOT IN (${inTrashedBodies})
+      ORDER BY reference ${sql.raw(input.direction === 'desc' ? 'DESC' : 'ASC')}
+      LIMIT ${input.limit} OFFSET ${input.offset}`;
+  } else {
+    // Sorting by body needs its name while choosing the page.
+    const pageJoin =
+      input.sort === 'body' ? sql`JOIN bodies ON bodies.id = recommendations.body_id` : sql.raw('');
+    page = sql`SELECT recommendations.id AS id FROM recommendations ${pageJoin}
+      WHERE ${where} ORDER BY ${order} LIMIT ${input.limit} OFFSET ${input.offset}`;
+  }
   const rowsQuery = sql<RegisterSqlRow>`
-    WITH page AS MATERIALIZED (
-      SELECT recommendations.id AS id FROM recommendations ${pageJoin}
-      WHERE ${where} ORDER BY ${order} LIMIT ${input.limit} OFFSET ${input.offset}
-    )
+    WITH page AS MATERIALIZED (${page})
     SELECT ${ROW_COLUMNS} FROM page
       JOIN recommendations ON recommendations.id = page.id
       JOIN bodies ON bodies.id = recommendations.body_id
       LEFT JOIN organisations ON organisations.id = recommendations.lead_organisation_id
     ORDER BY ${order}`;
-
-  const match = textOnly(input) ? toRegisterFtsQuery(input.text ?? '') : null;
-  // The full-text index holds exactly the live recommendations (its triggers see to it), so
-  // for a plain search the total is its count, less matches in trashed bodies (usually none).
   const countQuery =
     match !== null
       ? sql<{ n: number }>`SELECT
           (SELECT count(*) FROM recommendations_fts WHERE recommendations_fts MATCH ${match})
-          - (SELECT count(*) FROM recommendations
-              WHERE recommendations.body_id IN (SELECT id FROM bodies WHERE deleted_at IS NOT NULL)
-              AND recommendations.deleted_at IS NULL
-              AND recommendations.id IN (
-                SELECT ref_id FROM recommendations_fts WHERE recommendations_fts MATCH ${match})) AS n`
+          - CASE WHEN NOT EXISTS (SELECT 1 FROM bodies WHERE deleted_at IS NOT NULL) THEN 0 ELSE (
+              SELECT count(*) FROM (${inTrashedBodies}) AS hidden WHERE hidden.id IN (
+                SELECT ref_id FROM recommendations_fts WHERE recommendations_fts MATCH ${match})) END AS n`
       : sql<{ n: number }>`SELECT count(*) AS n FROM recommendations WHERE ${where}`;
 
   const [rows, count] = await Promise.all([rowsQuery.execute(db), countQuery.execute(db)]);
@@ -295,47 +303,42 @@ export async function rateForFilter(
  * bodies; "changes since the last session" counts the updates dated on or after the start of
  * the body's last held (or closed) session — all of them when it never met.
  *
- * Each figure is one scan of the register read in table order (nearly every row is visited, and
- * an index would add a lookup per row). Counting changes only looks at the updates of the
- * recommendations touched since the session — updated_at moves with every update, and an update
- * is recorded on or after its date — so the 400,000 updates of a national register are not all
- * visited. The day of margin covers the time zone (updated_at is UTC, dates are local).
+ * All of it comes from ONE pass over the register, grouped by body and status (in the order of
+ * their index, so without sorting 100,000 rows):
+ * - counts, échues and late items per group give the rates and the counts by status;
+ * - the lead organisations of the late items of each group are gathered (group_concat: ids are
+ *   UUIDs, '-' for none) and counted here, rather than in a second scan grouped by organisation;
+ * - changes only look up the updates of the recommendations touched since the earliest of the
+ *   bodies' last sessions: updated_at moves with every update, and an update is recorded on or
+ *   after its date, so an item untouched since then has none dated after it. The day of margin
+ *   covers the time zone (updated_at is UTC, dates are local). Bodies that never met count all
+ *   their updates.
  */
 export async function dashboard(db: Db, today = localToday()): Promise<Dashboard> {
-  const live = sql<boolean>`recommendations.deleted_at IS NULL
-    AND recommendations.body_id NOT IN (SELECT id FROM bodies WHERE deleted_at IS NOT NULL)`;
   const lastSessions = sql`last AS MATERIALIZED (
     SELECT body_id, max(start_date) AS since FROM meetings
     WHERE status IN ('held', 'closed') AND deleted_at IS NULL AND start_date <= ${today}
     GROUP BY body_id)`;
-
   const groups = (
-    await sql<StatusGroup & { body_id: string }>`
-      SELECT recommendations.body_id AS body_id, recommendations.status AS status, count(*) AS n,
-        ${dueSum(today)} AS due, ${lateSum(today)} AS late
-      FROM recommendations NOT INDEXED
-      WHERE ${live}
-      GROUP BY recommendations.body_id, recommendations.status`.execute(db)
-  ).rows;
-  const overdueRows = (
-    await sql<{ lead_organisation_id: string | null; n: number }>`
-      SELECT recommendations.lead_organisation_id AS lead_organisation_id, count(*) AS n
-      FROM recommendations NOT INDEXED
-      WHERE ${live} AND recommendations.due_date < ${today} AND recommendations.status NOT IN (${CLOSED})
-      GROUP BY recommendations.lead_organisation_id`.execute(db)
-  ).rows;
-  const changes = (
-    await sql<{ body_id: string; n: number }>`
+    await sql<StatusGroup & { body_id: string; late_leads: string | null; changes: number }>`
       WITH ${lastSessions}
-      SELECT recommendations.body_id AS body_id,
-        sum((SELECT count(*) FROM recommendation_updates u
-             WHERE u.recommendation_id = recommendations.id AND u.date >= coalesce(last.since, ''))) AS n
-      FROM recommendations NOT INDEXED LEFT JOIN last ON last.body_id = recommendations.body_id
-      WHERE ${live}
-        AND (recommendations.updated_at >= (SELECT date(min(since), '-1 day') FROM last)
-             OR recommendations.body_id NOT IN (SELECT body_id FROM last))
-        AND recommendations.updated_at >= coalesce(date(last.since, '-1 day'), '')
-      GROUP BY recommendations.body_id`.execute(db)
+      SELECT recommendations.body_id AS body_id, recommendations.status AS status, count(*) AS n,
+        ${dueSum(today)} AS due, ${lateSum(today)} AS late,
+        group_concat(coalesce(recommendations.lead_organisation_id, '-'), ',') FILTER (
+          WHERE recommendations.due_date < ${today} AND recommendations.status NOT IN (${CLOSED})
+        ) AS late_leads,
+        coalesce(sum((
+          SELECT count(*) FROM recommendation_updates u
+          WHERE u.recommendation_id = recommendations.id
+            AND u.date >= coalesce((SELECT since FROM last WHERE last.body_id = recommendations.body_id), '')
+        )) FILTER (
+          WHERE recommendations.updated_at >= (SELECT date(min(since), '-1 day') FROM last)
+            OR recommendations.body_id NOT IN (SELECT body_id FROM last)
+        ), 0) AS changes
+      FROM recommendations
+      WHERE recommendations.deleted_at IS NULL
+        AND recommendations.body_id NOT IN (SELECT id FROM bodies WHERE deleted_at IS NOT NULL)
+      GROUP BY recommendations.body_id, recommendations.status`.execute(db)
   ).rows;
   const sessions = (
     await sql<{
@@ -344,20 +347,26 @@ export async function dashboard(db: Db, today = localToday()): Promise<Dashboard
     }>`WITH ${lastSessions} SELECT body_id, since FROM last`.execute(db)
   ).rows;
 
+  const since = new Map(sessions.map((r) => [r.body_id, r.since]));
   const groupsByBody = new Map<string, StatusGroup[]>();
+  const changesByBody = new Map<string, { since: string | null; updates: number }>();
+  const lateByLead = new Map<string | null, number>();
   for (const g of groups) {
     const list = groupsByBody.get(g.body_id) ?? [];
     list.push(g);
     groupsByBody.set(g.body_id, list);
+    const changes = changesByBody.get(g.body_id) ?? { since: since.get(g.body_id) ?? null, updates: 0 };
+    changes.updates += Number(g.changes);
+    changesByBody.set(g.body_id, changes);
+    for (const lead of g.late_leads ? g.late_leads.split(',') : []) {
+      const key = lead === '-' ? null : lead;
+      lateByLead.set(key, (lateByLead.get(key) ?? 0) + 1);
+    }
   }
-  const since = new Map(sessions.map((r) => [r.body_id, r.since]));
-  const changed = new Map(changes.map((r) => [r.body_id, Number(r.n)]));
-  const changesByBody = new Map(
-    [...groupsByBody.keys()].map((id) => [
-      id,
-      { since: since.get(id) ?? null, updates: changed.get(id) ?? 0 },
-    ]),
-  );
+  const overdueRows = [...lateByLead.entries()].map(([lead_organisation_id, n]) => ({
+    lead_organisation_id,
+    n,
+  }));
 
   const bodies = await bodyRefs(db, [...groupsByBody.keys()]);
   const bodyRef = (id: string): Ref => bodies.get(id) ?? { id, label: id };
