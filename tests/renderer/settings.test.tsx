@@ -29,14 +29,14 @@ describe('recommendation references', () => {
     const format = await screen.findByRole('textbox', { name: 'Format des références de recommandations' });
     expect(screen.getByText(/Exemple : GTGPS\/2025\/03\/R04/)).toBeTruthy();
     fireEvent.change(format, { target: { value: '{SIGLE}-{AAAA}' } });
-    fireEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le format' }));
     expect(
       await screen.findByText('Le format doit contenir {NN} (le numéro de la recommandation).'),
     ).toBeTruthy();
     expect((await app.call('settings.get', {})).referenceFormat).toBe('{SIGLE}/{AAAA}/{MM}/R{NN}');
 
     fireEvent.change(format, { target: { value: 'REC-{SIGLE}-{AAAA}-{NN}' } });
-    fireEvent.click(screen.getAllByRole('button', { name: 'Enregistrer' })[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le format' }));
     await waitFor(async () =>
       expect((await app.call('settings.get', {})).referenceFormat).toBe('REC-{SIGLE}-{AAAA}-{NN}'),
     );

@@ -385,7 +385,7 @@ function ReferenceFormatInput({
         style={{ flex: 1 }}
       />
       <Button variant="light" onClick={() => void save()} disabled={draft === value}>
-        {t('common.actions.save')}
+        {t('settings.meetings.referenceFormatSave')}
       </Button>
     </Group>
   );

@@ -20,6 +20,7 @@ export const settings: Catalogue['settings'] = {
     absenceThreshold: 'Repeated-absence threshold',
     absenceThresholdHint: 'A seat absent from this many consecutive sessions is flagged on the home page.',
     referenceFormat: 'Recommendation reference format',
+    referenceFormatSave: 'Save the format',
     referenceFormatHint:
       '{SIGLE} body acronym, {AAAA} year, {MM} month of the session, {NN} number. Example: {{example}}',
   },

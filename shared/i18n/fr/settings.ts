@@ -19,6 +19,7 @@ export const settings = {
     absenceThreshold: 'Seuil d’absences répétées',
     absenceThresholdHint: 'Un siège absent de ce nombre de sessions consécutives est signalé sur l’accueil.',
     referenceFormat: 'Format des références de recommandations',
+    referenceFormatSave: 'Enregistrer le format',
     referenceFormatHint:
       '{SIGLE} sigle de l’instance, {AAAA} année, {MM} mois de la séance, {NN} numéro. Exemple : {{example}}',
   },
