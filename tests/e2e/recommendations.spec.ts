@@ -104,9 +104,16 @@ test('a rapporteur writes the minutes and three recommendations, finds every wor
     kind: 'ordinary',
     startDate: iso(nextWeek),
   });
+  const standard = await invoke<unknown[]>(again, 'agenda.standardItems', { meetingId: next.id });
+  await invoke(again, 'agenda.save', { meetingId: next.id, entries: standard });
   await again.goto(`${host.url}#/bodies/${body.id}`);
   await again.getByRole('tab', { name: 'Recommandations' }).click();
   await expect(again.getByText(/Taux de mise en œuvre : 0 réalisée sur 3 échues/)).toBeVisible();
+
+  // Its agenda's follow-up item says what the session will review.
+  await again.goto(`${host.url}#/meetings/${next.id}`);
+  await again.getByRole('tab', { name: 'Ordre du jour' }).click();
+  await expect(again.getByText(/3 recommandations ouvertes à examiner/)).toBeVisible();
 
   await again.goto(`${host.url}#/meetings/${next.id}`);
   await again.getByRole('tab', { name: 'Suivi des recommandations' }).click();

@@ -92,6 +92,8 @@ export function AgendaEditor({ meeting, readOnly = false }: AgendaEditorProps) {
   const agenda = useRpc('agenda.get', { meetingId });
   const organisations = useRpc('organisations.list', {}, { enabled: !readOnly });
   const people = useRpc('people.list', {}, { enabled: !readOnly });
+  // The follow-up item shows how many open recommendations this session reviews.
+  const followUp = useRpc('followUp.get', { meetingId });
 
   const [draft, setDraft] = useState<DraftEntry[] | null>(null);
   const draftRef = useRef<DraftEntry[] | null>(null);
@@ -529,6 +531,7 @@ export function AgendaEditor({ meeting, readOnly = false }: AgendaEditorProps) {
                   dropTarget={dropKey === entry.key}
                   readOnly={readOnly}
                   handlers={handlers}
+                  followUpCount={followUp.data?.length ?? null}
                 />
               ))
             )}

@@ -46,6 +46,8 @@ export const agenda: Catalogue['agenda'] = {
     moveUp: 'Move “{{title}}” up',
     moveDown: 'Move “{{title}}” down',
     remove: 'Remove “{{title}}”',
+    followUpCount_one: '{{count}} open recommendation to review (“Follow-up of recommendations” tab)',
+    followUpCount_other: '{{count}} open recommendations to review (“Follow-up of recommendations” tab)',
     titleRequired: 'A title is required.',
     invalidTime: 'Unreadable time',
   },

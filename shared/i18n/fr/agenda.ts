@@ -44,6 +44,9 @@ export const agenda = {
     moveUp: 'Monter « {{title}} »',
     moveDown: 'Descendre « {{title}} »',
     remove: 'Retirer « {{title}} »',
+    followUpCount_one: '{{count}} recommandation ouverte à examiner (onglet « Suivi des recommandations »)',
+    followUpCount_other:
+      '{{count}} recommandations ouvertes à examiner (onglet « Suivi des recommandations »)',
     titleRequired: 'Intitulé obligatoire.',
     invalidTime: 'Heure illisible',
   },

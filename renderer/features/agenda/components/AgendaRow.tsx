@@ -48,6 +48,8 @@ export interface AgendaRowProps {
   dropTarget: boolean;
   readOnly: boolean;
   handlers: RowHandlers;
+  /** For the follow-up item: how many open recommendations the session reviews. */
+  followUpCount?: number | null;
 }
 
 function MoveControls({
@@ -156,6 +158,7 @@ export const AgendaRow = memo(function AgendaRow({
   dropTarget,
   readOnly,
   handlers,
+  followUpCount,
 }: AgendaRowProps) {
   const { t } = useTranslation();
   const label = entry.title.trim() || t('agenda.entry.untitled');
@@ -289,6 +292,11 @@ export const AgendaRow = memo(function AgendaRow({
               handlers.patch(entry.key, { title: event.currentTarget.value.replace(/\s*\n\s*/g, ' ') })
             }
           />
+          {entry.kind === 'recommendations_follow_up' && followUpCount != null ? (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('agenda.entry.followUpCount', { count: followUpCount })}
+            </Text>
+          ) : null}
         </Table.Td>
         <Table.Td miw={180} maw={240}>
           <Stack gap={4}>
