@@ -27,6 +27,7 @@ import { formatDate } from '../../../shared/domain/dates';
 import { AGENDA_ITEM_KINDS } from '../../../shared/domain/vocabularies';
 import type { OutputOf } from '../../../shared/rpc';
 import type { Meeting } from '../../../shared/rpc/meetings';
+import { useAutosave } from '../../app/autosave';
 import { errorMessage, issueMessage, notifyError, notifySaved } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { call, RpcError, useRpc } from '../../app/rpc';
@@ -106,7 +107,6 @@ export function AgendaEditor({ meeting, readOnly = false }: AgendaEditorProps) {
   const [pendingTick, setPendingTick] = useState(0);
   const versionRef = useRef(0);
   const savedVersionRef = useRef(0);
-  const queueRef = useRef<Promise<unknown>>(Promise.resolve());
   const dragRef = useRef<{ key: string; day: string } | null>(null);
   const meetingRef = useRef(meeting);
   meetingRef.current = meeting;
@@ -258,38 +258,14 @@ export function AgendaEditor({ meeting, readOnly = false }: AgendaEditorProps) {
   );
 
   /** Saves are chained: each one sends the draft as it is when its turn comes. */
-  const save = useCallback(
-    (explicit: boolean): Promise<boolean> => {
-      const next = queueRef.current.then(() => saveNow(explicit));
-      queueRef.current = next.catch(() => false);
-      return next;
-    },
-    [saveNow],
-  );
-
-  // Autosave, debounced: every change of the draft restarts the wait.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: draft is the trigger, not an input
-  useEffect(() => {
-    if (saveState !== 'dirty' || readOnly) return;
-    const timer = setTimeout(() => void save(false), AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [draft, saveState, readOnly, save]);
-
-  // Nothing typed is lost when the secretary goes elsewhere (another tab, page or window close).
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(() => {
-    const flush = () => {
-      if (versionRef.current !== savedVersionRef.current) void saveRef.current(false);
-    };
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
-      flush();
-    };
-  }, []);
+  const { save, settled } = useAutosave({
+    saveNow,
+    dirty: saveState === 'dirty',
+    trigger: draft,
+    enabled: !readOnly,
+    delayMs: AUTOSAVE_DELAY_MS,
+    hasUnsaved: () => versionRef.current !== savedVersionRef.current,
+  });
 
   // ── Row operations (stable: rows are memoised) ────────────────────────────
 
@@ -572,7 +548,7 @@ export function AgendaEditor({ meeting, readOnly = false }: AgendaEditorProps) {
             onBeforeReplace={async () => {
               // What is pending would otherwise be saved over the copied agenda.
               savedVersionRef.current = versionRef.current;
-              await queueRef.current;
+              await settled();
             }}
             onDone={reset}
           />

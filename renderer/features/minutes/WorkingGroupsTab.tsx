@@ -16,6 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/rpc';
+import { useAutosave } from '../../app/autosave';
 import { errorMessage, notifyError, notifySaved } from '../../app/errors';
 import { call, RpcError, useRpc } from '../../app/rpc';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -147,7 +148,6 @@ export function WorkingGroupsTab({ meetingId }: { meetingId: string }) {
   const [appending, setAppending] = useState<string | null>(null);
   const versionRef = useRef(0);
   const savedVersionRef = useRef(0);
-  const queueRef = useRef<Promise<unknown>>(Promise.resolve());
   const listKey = useMemo(() => ['workingGroups.list', { meetingId }] as const, [meetingId]);
 
   const meeting = meetingQuery.data;
@@ -247,36 +247,14 @@ export function WorkingGroupsTab({ meetingId }: { meetingId: string }) {
     [meetingId, client, listKey, t, change],
   );
 
-  const save = useCallback(
-    (explicit: boolean): Promise<boolean> => {
-      const next = queueRef.current.then(() => saveNow(explicit));
-      queueRef.current = next.catch(() => false);
-      return next;
-    },
-    [saveNow],
-  );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: draft is the trigger, not an input
-  useEffect(() => {
-    if (saveState !== 'dirty' || readOnly) return;
-    const timer = setTimeout(() => void save(false), AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [draft, saveState, readOnly, save]);
-
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(() => {
-    const flush = () => {
-      if (versionRef.current !== savedVersionRef.current) void saveRef.current(false);
-    };
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
-      flush();
-    };
-  }, []);
+  const { save } = useAutosave({
+    saveNow,
+    dirty: saveState === 'dirty',
+    trigger: draft,
+    enabled: !readOnly,
+    delayMs: AUTOSAVE_DELAY_MS,
+    hasUnsaved: () => versionRef.current !== savedVersionRef.current,
+  });
 
   const sectionLabels = (theme: string): GroupSectionLabels => ({
     title: t('minutes.groups.sectionTitle', { theme: theme.trim() }),
