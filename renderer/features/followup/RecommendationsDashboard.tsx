@@ -1,5 +1,4 @@
-import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isOpenStatus } from '../../../shared/domain/recommendationStatus';
 import { compareFr } from '../../../shared/domain/text';
@@ -8,6 +7,7 @@ import type { OutputOf } from '../../../shared/rpc';
 import { useLanguage } from '../../app/i18n';
 import { hrefOf, Link } from '../../app/navigation';
 import { useRpc } from '../../app/rpc';
+import { DashboardRows, DashboardSection } from '../../components/DashboardSection';
 import { formatLongDate } from '../../components/format';
 import { formatPercent } from '../planning/calendarMath';
 import { implementationColor } from '../recommendations/components/ImplementationRate';
@@ -17,45 +17,6 @@ type Dashboard = OutputOf<'recommendations.dashboard'>;
 
 /** Rows per block: the few that need attention, not the whole register. */
 const TOP = 5;
-
-function Block({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Stack gap={0}>
-          <Title order={4} fz="md">
-            {title}
-          </Title>
-          {hint ? (
-            <Text size="xs" c="dimmed">
-              {hint}
-            </Text>
-          ) : null}
-        </Stack>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Rows({ children }: { children: ReactNode[] }) {
-  return (
-    <Stack gap={0}>
-      {children.map((child, index) => (
-        <div
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are rebuilt as a whole, never reordered
-          key={index}
-          style={{
-            padding: '6px 0',
-            borderTop: index > 0 ? '1px solid var(--mantine-color-gray-2)' : undefined,
-          }}
-        >
-          {child}
-        </div>
-      ))}
-    </Stack>
-  );
-}
 
 /** Lowest rate first; at equal rates the body with more items due first, then by name. */
 export function lowestRates(rows: Dashboard['rateByBody'], count = TOP): Dashboard['rateByBody'] {
@@ -119,7 +80,7 @@ export function RecommendationsDashboard() {
         </Anchor>
       </Group>
 
-      <Block title={t('followUp.dashboard.byStatus')}>
+      <DashboardSection level={4} title={t('followUp.dashboard.byStatus')}>
         <Group gap="xs" wrap="wrap">
           {RECOMMENDATION_STATUSES.filter((s) => (data.byStatus[s] ?? 0) > 0).map((s) => (
             <Badge key={s} color={statusColor(s)} variant="light" size="lg" tt="none">
@@ -130,16 +91,20 @@ export function RecommendationsDashboard() {
             </Badge>
           ))}
         </Group>
-      </Block>
+      </DashboardSection>
 
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-        <Block title={t('followUp.dashboard.rateByBody')} hint={t('followUp.dashboard.rateHint')}>
+        <DashboardSection
+          level={4}
+          title={t('followUp.dashboard.rateByBody')}
+          hint={t('followUp.dashboard.rateHint')}
+        >
           {lowest.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('followUp.dashboard.rateEmpty')}
             </Text>
           ) : (
-            <Rows>
+            <DashboardRows compact>
               {lowest.map(({ body, rate }) => {
                 const value = rate.rate ?? 0;
                 const text = formatPercent(value, lang);
@@ -168,17 +133,17 @@ export function RecommendationsDashboard() {
                   </Group>
                 );
               })}
-            </Rows>
+            </DashboardRows>
           )}
-        </Block>
+        </DashboardSection>
 
-        <Block title={t('followUp.dashboard.overdueByOrganisation')}>
+        <DashboardSection level={4} title={t('followUp.dashboard.overdueByOrganisation')}>
           {overdue.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('followUp.dashboard.overdueEmpty')}
             </Text>
           ) : (
-            <Rows>
+            <DashboardRows compact>
               {overdue.map(({ organisation, overdue: count }) => (
                 <Group key={organisation?.id ?? 'none'} justify="space-between" wrap="nowrap" gap="sm">
                   {organisation ? (
@@ -195,17 +160,21 @@ export function RecommendationsDashboard() {
                   </Text>
                 </Group>
               ))}
-            </Rows>
+            </DashboardRows>
           )}
-        </Block>
+        </DashboardSection>
 
-        <Block title={t('followUp.dashboard.changes')} hint={t('followUp.dashboard.changesHint')}>
+        <DashboardSection
+          level={4}
+          title={t('followUp.dashboard.changes')}
+          hint={t('followUp.dashboard.changesHint')}
+        >
           {changes.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('followUp.dashboard.changesEmpty')}
             </Text>
           ) : (
-            <Rows>
+            <DashboardRows compact>
               {changes.map(({ body, since, updates }) => (
                 <Group key={body.id} justify="space-between" wrap="nowrap" gap="sm">
                   <Stack gap={0} style={{ minWidth: 0 }}>
@@ -223,9 +192,9 @@ export function RecommendationsDashboard() {
                   </Text>
                 </Group>
               ))}
-            </Rows>
+            </DashboardRows>
           )}
-        </Block>
+        </DashboardSection>
       </SimpleGrid>
     </Stack>
   );

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEntry } from '../../../../shared/rpc/meetings';
 import { errorMessage } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
 import { hrefOf, Link } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
+import { DashboardRows, DashboardSection } from '../../../components/DashboardSection';
 import { MeetingStatusBadge } from '../../meetings/components/MeetingStatusBadge';
 import { formatDateSpanShort } from '../../meetings/components/meetingLabels';
 import { byRate } from '../regularity';
@@ -15,45 +15,6 @@ import { RateBar } from './RateBar';
 /** Bodies shown in "Régularité par instance": the few that need attention, not the whole registry. */
 const LOWEST = 6;
 const MAX_ROWS = 12;
-
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Stack gap={0}>
-          <Title order={3} fz="lg">
-            {title}
-          </Title>
-          {hint ? (
-            <Text size="xs" c="dimmed">
-              {hint}
-            </Text>
-          ) : null}
-        </Stack>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Rows({ children }: { children: ReactNode[] }) {
-  return (
-    <Stack gap={0}>
-      {children.map((child, index) => (
-        <div
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are rebuilt as a whole, never reordered
-          key={index}
-          style={{
-            padding: '8px 0',
-            borderTop: index > 0 ? '1px solid var(--mantine-color-gray-2)' : undefined,
-          }}
-        >
-          {child}
-        </div>
-      ))}
-    </Stack>
-  );
-}
 
 function SessionRow({ entry, overdue }: { entry: CalendarEntry; overdue?: boolean }) {
   const { t } = useTranslation();
@@ -119,41 +80,41 @@ export function PlanningDashboard() {
 
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <Section title={t('planning.dashboard.dueSoon')}>
+      <DashboardSection title={t('planning.dashboard.dueSoon')}>
         {dueSoon.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('planning.dashboard.dueSoonEmpty')}
           </Text>
         ) : (
           <>
-            <Rows>
+            <DashboardRows>
               {dueSoon.slice(0, MAX_ROWS).map((entry) => (
                 <SessionRow key={entry.meetingId ?? `${entry.body.id}:${entry.date}`} entry={entry} />
               ))}
-            </Rows>
+            </DashboardRows>
             <More count={dueSoon.length - MAX_ROWS} />
           </>
         )}
-      </Section>
+      </DashboardSection>
 
-      <Section title={t('planning.dashboard.overdue')} hint={t('planning.dashboard.overdueHint')}>
+      <DashboardSection title={t('planning.dashboard.overdue')} hint={t('planning.dashboard.overdueHint')}>
         {overdue.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('planning.dashboard.overdueEmpty')}
           </Text>
         ) : (
           <>
-            <Rows>
+            <DashboardRows>
               {overdue.slice(0, MAX_ROWS).map((entry) => (
                 <SessionRow key={entry.meetingId ?? `${entry.body.id}:${entry.date}`} entry={entry} overdue />
               ))}
-            </Rows>
+            </DashboardRows>
             <More count={overdue.length - MAX_ROWS} />
           </>
         )}
-      </Section>
+      </DashboardSection>
 
-      <Section
+      <DashboardSection
         title={t('planning.dashboard.regularity', { year })}
         hint={t('planning.dashboard.regularityHint')}
       >
@@ -162,7 +123,7 @@ export function PlanningDashboard() {
             {t('planning.dashboard.regularityEmpty')}
           </Text>
         ) : (
-          <Rows>
+          <DashboardRows>
             {lowest.map((row) => (
               <Group key={row.body.id} justify="space-between" wrap="nowrap" gap="sm">
                 <Stack gap={0} style={{ minWidth: 0 }}>
@@ -179,20 +140,20 @@ export function PlanningDashboard() {
                 <RateBar rate={row.rate} width={90} />
               </Group>
             ))}
-          </Rows>
+          </DashboardRows>
         )}
         <Anchor href={hrefOf(`/regularity?year=${year}`)} size="sm">
           {t('planning.dashboard.regularityAll')}
         </Anchor>
-      </Section>
+      </DashboardSection>
 
-      <Section title={t('planning.dashboard.absences')} hint={t('planning.dashboard.absencesHint')}>
+      <DashboardSection title={t('planning.dashboard.absences')} hint={t('planning.dashboard.absencesHint')}>
         {chronicAbsences.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('planning.dashboard.absencesEmpty')}
           </Text>
         ) : (
-          <Rows>
+          <DashboardRows>
             {chronicAbsences.slice(0, MAX_ROWS).map((a) => (
               <Group key={a.seatId} justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
                 <Stack gap={0} style={{ minWidth: 0 }}>
@@ -213,9 +174,9 @@ export function PlanningDashboard() {
                 </Text>
               </Group>
             ))}
-          </Rows>
+          </DashboardRows>
         )}
-      </Section>
+      </DashboardSection>
     </SimpleGrid>
   );
 }
