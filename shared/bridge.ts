@@ -18,6 +18,14 @@ export interface ConcertoBridge {
   /** Returns a function that stops the subscription. */
   subscribe(topic: string, listener: (payload: unknown) => void): () => void;
   info: HostInfo;
+  /**
+   * Hands a file Concerto wrote (its export log id) to the user: opened in its default
+   * application by Electron (a .eml opens as a draft in the mail client), downloaded by the web
+   * host. Resolves with a French message when it could not.
+   */
+  openExport(id: string): Promise<{ ok: boolean; message?: string }>;
+  /** A native "choose a folder" dialog, where the host has one; null when cancelled. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 export const BRIDGE_GLOBAL = 'concerto' as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { bodiesContract } from './bodies';
+import { documentsContract } from './documents';
 import { historyContract } from './history';
 import { meetingsContract } from './meetings';
 import { organisationsContract } from './organisations';
@@ -20,6 +21,7 @@ export const contract = {
   ...historyContract,
   ...meetingsContract,
   ...recommendationsContract,
+  ...documentsContract,
 };
 
 export type Contract = typeof contract;

@@ -15,10 +15,46 @@ export const HeadingSchema = z.object({
 });
 export type Heading = z.infer<typeof HeadingSchema>;
 
+/** Printed at the end of letters and minutes: "Fait à Koulikoro, le …", the title, the name. */
+export const SignatureSchema = z.object({
+  /** The town written in "Fait à …" and in the letter's date line. */
+  place: optionalText(120),
+  /** "Le Directeur Régional du Développement Social" */
+  title: optionalText(300),
+  name: optionalText(200),
+});
+export type Signature = z.infer<typeof SignatureSchema>;
+
+export const EMAIL_TEMPLATE_KEYS = ['meeting', 'body', 'followUp'] as const;
+export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number];
+
+/**
+ * Subject and body of the email drafts. Placeholders: {ORGANE} body name, {SIGLE} acronym,
+ * {SESSION} meeting title, {DATE} meeting date, {LIEU} place, {SIGNATAIRE} the signature's name
+ * and title.
+ */
+export const EmailTemplateSchema = z.object({
+  subject: z
+    .string()
+    .trim()
+    .min(1, { message: 'errors.field.required' })
+    .max(300, { message: 'errors.field.tooLong' }),
+  body: z.string().max(10000, { message: 'errors.field.tooLong' }),
+});
+export type EmailTemplate = z.infer<typeof EmailTemplateSchema>;
+export const EmailTemplatesSchema = z.object({
+  meeting: EmailTemplateSchema,
+  body: EmailTemplateSchema,
+  followUp: EmailTemplateSchema,
+});
+export type EmailTemplates = z.infer<typeof EmailTemplatesSchema>;
+
 export const SettingsSchema = z.object({
   language: z.enum(LANGUAGES),
   countryCode: z.enum(COUNTRIES).nullable(),
   heading: HeadingSchema,
+  signature: SignatureSchema,
+  emailTemplates: EmailTemplatesSchema,
   /** Recorded as the author of every change in the history. */
   userName: z.string(),
   /** The first-run screen has been answered (demo data loaded or declined). */
@@ -40,6 +76,8 @@ export const SettingsPatchSchema = z
     language: z.enum(LANGUAGES),
     countryCode: z.enum(COUNTRIES).nullable(),
     heading: HeadingSchema,
+    signature: SignatureSchema,
+    emailTemplates: EmailTemplatesSchema,
     userName: z.string().trim().max(120, { message: 'errors.field.tooLong' }),
     welcomed: z.boolean(),
     timeZone: z.enum(TIME_ZONES),

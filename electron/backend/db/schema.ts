@@ -334,6 +334,33 @@ export interface RecommendationsFtsTable {
   actions_taken: string;
 }
 
+export interface ExportLogTable extends Timestamps {
+  id: string;
+  kind: 'document' | 'spreadsheet' | 'bundle' | 'email';
+  label: string;
+  file_name: string;
+  format: 'docx' | 'pdf' | 'xlsx' | 'zip' | 'eml';
+  bytes: number;
+  sha256: string;
+  folder: string;
+  path: string;
+  /** 1 when written to Concerto's exports folder (the only files the hosts may open). */
+  in_exports: number;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** JSON array of strings. */
+  recipients: string;
+  actor: string;
+}
+
+export interface AssetsTable extends Timestamps {
+  key: string;
+  mime: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   territories: TerritoriesTable;
@@ -361,4 +388,6 @@ export interface Database {
   roadmaps: RoadmapsTable;
   roadmap_items: RoadmapItemsTable;
   recommendations_fts: RecommendationsFtsTable;
+  export_log: ExportLogTable;
+  assets: AssetsTable;
 }

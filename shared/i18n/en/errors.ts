@@ -52,5 +52,9 @@ export const errors: Catalogue['errors'] = {
     linkToSelf: 'A body cannot be linked to itself.',
     duplicatePcode: 'This P-code already exists for this country.',
     fractionTooBig: 'The fraction cannot exceed 1.',
+    noRecipient: 'Add at least one recipient.',
+    logoTooLarge: 'Image too large (2 MB at most).',
+    logoUnreadable: 'This image is not a readable PNG or JPEG.',
+    folderMissing: 'This folder does not exist or is no longer reachable (stick removed?).',
   },
 };

@@ -4,7 +4,9 @@ import { agenda } from './agenda';
 import { attendance } from './attendance';
 import { bodies } from './bodies';
 import { common } from './common';
+import { documents } from './documents';
 import { errors } from './errors';
+import { exports } from './exports';
 import { followUp } from './followUp';
 import { history } from './history';
 import { meetings } from './meetings';
@@ -41,4 +43,6 @@ export const en: Catalogue = {
   minutes,
   recommendations,
   followUp,
+  documents,
+  exports,
 };

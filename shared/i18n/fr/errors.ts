@@ -50,5 +50,9 @@ export const errors = {
     linkToSelf: 'Une instance ne peut pas être liée à elle-même.',
     duplicatePcode: 'Ce code P existe déjà pour ce pays.',
     fractionTooBig: 'La fraction ne peut pas dépasser 1.',
+    noRecipient: 'Ajoutez au moins un destinataire.',
+    logoTooLarge: 'Image trop lourde (2 Mo au maximum).',
+    logoUnreadable: 'Cette image n’est pas un PNG ou un JPEG lisible.',
+    folderMissing: 'Ce dossier n’existe pas ou n’est plus accessible (clé retirée ?).',
   },
 } as const;

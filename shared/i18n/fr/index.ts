@@ -3,7 +3,9 @@ import { agenda } from './agenda';
 import { attendance } from './attendance';
 import { bodies } from './bodies';
 import { common } from './common';
+import { documents } from './documents';
 import { errors } from './errors';
+import { exports } from './exports';
 import { followUp } from './followUp';
 import { history } from './history';
 import { meetings } from './meetings';
@@ -40,4 +42,6 @@ export const fr = {
   minutes,
   recommendations,
   followUp,
+  documents,
+  exports,
 } as const;

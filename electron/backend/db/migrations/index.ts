@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_registry';
 import * as m0002 from './0002_meetings';
 import * as m0003 from './0003_minutes_recommendations';
+import * as m0004 from './0004_documents';
 
 // Append-only, in order. A static list (not a folder scan) so that bundlers keep every file.
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_registry': m0001,
   '0002_meetings': m0002,
   '0003_minutes_recommendations': m0003,
+  '0004_documents': m0004,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

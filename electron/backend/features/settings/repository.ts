@@ -7,6 +7,33 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   countryCode: null,
   heading: { country: null, motto: null, ministry: null, service: null },
+  signature: { place: null, title: null, name: null },
+  emailTemplates: {
+    meeting: {
+      subject: '{SIGLE} — {SESSION} du {DATE}',
+      body:
+        'Madame, Monsieur,\n\n' +
+        'Veuillez trouver ci-joint les documents de la session « {SESSION} » de {ORGANE}, ' +
+        'tenue ou prévue le {DATE} à {LIEU}.\n\n' +
+        'Nous vous en souhaitons bonne réception.\n\n{SIGNATAIRE}',
+    },
+    body: {
+      subject: '{SIGLE} — documents',
+      body:
+        'Madame, Monsieur,\n\n' +
+        'Veuillez trouver ci-joint les documents relatifs à {ORGANE}.\n\n' +
+        'Nous vous en souhaitons bonne réception.\n\n{SIGNATAIRE}',
+    },
+    followUp: {
+      subject: '{SIGLE} — tableau de suivi des recommandations',
+      body:
+        'Madame, Monsieur,\n\n' +
+        'Veuillez trouver ci-joint le tableau de suivi des recommandations de {ORGANE} qui vous concernent. ' +
+        'Merci de renseigner les colonnes « Nouveau statut », « Avancement », « Commentaire » et « Date » ' +
+        'sans modifier les autres, puis de nous le renvoyer par courriel.\n\n' +
+        'Avec nos remerciements,\n\n{SIGNATAIRE}',
+    },
+  },
   userName: '',
   welcomed: false,
   timeZone: 'Africa/Bamako',

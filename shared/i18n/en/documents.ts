@@ -1,0 +1,4 @@
+import type { Catalogue } from '../types';
+export const documents: Catalogue['documents'] = {
+  title: 'Documents',
+};

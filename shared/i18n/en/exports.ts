@@ -1,0 +1,4 @@
+import type { Catalogue } from '../types';
+export const exports: Catalogue['exports'] = {
+  title: 'Export log',
+};

@@ -1,0 +1,3 @@
+export const exports = {
+  title: 'Journal des exports',
+} as const;
