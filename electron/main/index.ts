@@ -1,9 +1,10 @@
 // Electron main: lifecycle, the window, the app:// protocol, security handlers, the menu, and
 // the relay between the window and the backend utility process. No SQL, no domain logic.
-import { app, type BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import type { HostInfo } from '../../shared/bridge';
 import type { Envelope } from '../../shared/rpc/envelope';
 import { BackendProcess, internalError } from './backend-process';
+import { exportsDirOf, openExport } from './exports';
 import { buildApplicationMenu } from './menu';
 import { BACKEND_PATH, RENDERER_DIR, resourcesDir } from './paths';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -15,6 +16,8 @@ const INVOKE_CHANNEL = 'concerto:invoke';
 const INFO_CHANNEL = 'concerto:info';
 const INFO_SYNC_CHANNEL = 'concerto:info-sync';
 const EVENT_CHANNEL = 'concerto:event';
+const OPEN_EXPORT_CHANNEL = 'concerto:open-export';
+const CHOOSE_FOLDER_CHANNEL = 'concerto:choose-folder';
 
 const MAX_METHOD_LENGTH = 200;
 
@@ -79,6 +82,31 @@ function run(): void {
       return backend.invoke(method, input);
     },
   );
+  ipcMain.handle(OPEN_EXPORT_CHANNEL, async (event, id: unknown) => {
+    if (!isOwnUrl(event.senderFrame?.url)) return { ok: false, message: 'Appel refusé : origine inconnue.' };
+    const running = backend;
+    if (!running) return { ok: false, message: 'Le service de données n’est pas démarré.' };
+    return openExport(id, {
+      exportsDir: exportsDirOf(app.getPath('userData')),
+      openPath: (path) => shell.openPath(path),
+      resolve: async (fileId) => {
+        const envelope = await running.invoke('exports.file', { id: fileId });
+        if (!envelope.ok) return { ok: false, message: envelope.error.message };
+        const value = envelope.value as { path?: unknown };
+        return typeof value.path === 'string'
+          ? { ok: true, path: value.path }
+          : { ok: false, message: 'Fichier inconnu.' };
+      },
+    });
+  });
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event) => {
+    if (!isOwnUrl(event.senderFrame?.url) || !window) return null;
+    const choice = await dialog.showOpenDialog(window, {
+      title: 'Choisir le dossier de destination',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  });
   ipcMain.handle(INFO_CHANNEL, () => hostInfo());
   // The preload needs the info synchronously, to expose a plain `info` property.
   ipcMain.on(INFO_SYNC_CHANNEL, (event) => {

@@ -17,6 +17,8 @@ const bridge: ConcertoBridge = {
     };
   },
   info: ipcRenderer.sendSync('concerto:info-sync') as HostInfo,
+  openExport: (id) => ipcRenderer.invoke('concerto:open-export', id),
+  chooseFolder: () => ipcRenderer.invoke('concerto:choose-folder'),
 };
 
 contextBridge.exposeInMainWorld(GLOBAL, bridge);

@@ -94,6 +94,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       req.on('close', () => listeners.delete(res));
       return;
     }
+    // A file Concerto wrote, handed to the browser as a download (the desktop app opens it instead).
+    if (url.pathname.startsWith('/exports/') && req.method === 'GET') {
+      if (req.headers['x-concerto-token'] !== token) return end(res, 403, 'Forbidden');
+      const id = decodeSegment(url.pathname.slice('/exports/'.length));
+      const envelope = await backend.invoke('exports.file', { id });
+      if (!envelope.ok) return end(res, 404, envelope.error.message);
+      const file = envelope.value as { path: string; fileName: string; mime: string };
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.path);
+      } catch {
+        return end(res, 404, 'Le fichier a été déplacé ou supprimé.');
+      }
+      res.writeHead(200, {
+        'content-type': file.mime,
+        'content-length': String(bytes.length),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(bytes);
+      return;
+    }
     if (url.pathname === '/__concerto/bridge.js') {
       res.writeHead(200, { 'content-type': MIME['.js'] ?? '', 'cache-control': 'no-store' });
       res.end(bridgeScript(token, options.appVersion));
@@ -155,6 +178,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
 function end(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(text);
@@ -211,6 +242,25 @@ function bridgeScript(token: string, version: string): string {
       return () => listeners.get(topic)?.delete(listener);
     },
     info: Object.freeze({ host: 'web', version: ${JSON.stringify(version)}, platform: navigator.platform }),
+    // No native dialogs in a browser: files are downloaded, folders are typed.
+    openExport: async (id) => {
+      try {
+        const res = await fetch('/exports/' + encodeURIComponent(id), { headers: { 'x-concerto-token': token } });
+        if (!res.ok) return { ok: false, message: await res.text() };
+        const disposition = res.headers.get('content-disposition') || '';
+        const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(await res.blob());
+        link.download = match ? decodeURIComponent(match[1]) : 'document';
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, message: 'Téléchargement impossible.' };
+      }
+    },
   });
 })();
 `;

@@ -32,12 +32,22 @@ export async function renderWithBackend(
   return { app, ...result };
 }
 
+/**
+ * Export log ids the page asked the host to open (the desktop app opens them, a browser
+ * downloads them): tests read what a user would have been handed.
+ */
+export const openedExports: string[] = [];
+
 /** Points window.concerto at a test backend. */
 export function installBridge(app: TestApp): void {
   const bridge: ConcertoBridge = {
     invoke: (method, input) => app.backend.invoke(method, input),
     subscribe: () => () => {},
     info: { host: 'web', version: 'test', platform: 'test' },
+    openExport: async (id) => {
+      openedExports.push(id);
+      return { ok: true };
+    },
   };
   (window as unknown as { concerto: ConcertoBridge }).concerto = bridge;
 }
@@ -45,6 +55,7 @@ export function installBridge(app: TestApp): void {
 /** Unmounts what was rendered (so no query runs against a closed database), then closes the backends. */
 export async function cleanupBackends(): Promise<void> {
   cleanup();
+  openedExports.splice(0);
   const apps = running.splice(0);
   for (const app of apps) await app.close();
   window.location.hash = '';

@@ -31,6 +31,7 @@ interface Snapshot {
   }[];
   dialogs: { title: string; content: string }[];
   openedExternally: string[];
+  openedPaths: string[];
   quitCalls: number;
   sandboxEnforced: boolean;
   menu: MenuItem[] | null;
@@ -336,7 +337,13 @@ describe('Electron main and preload, built, on a stub electron', () => {
     }>('loadPreload');
     expect(exposed).toHaveLength(1);
     expect(exposed[0]?.key).toBe('concerto');
-    expect(exposed[0]?.members).toEqual({ invoke: 'function', subscribe: 'function', info: 'object' });
+    expect(exposed[0]?.members).toEqual({
+      invoke: 'function',
+      subscribe: 'function',
+      info: 'object',
+      openExport: 'function',
+      chooseFolder: 'function',
+    });
     expect(exposed[0]?.info).toEqual({
       host: 'electron',
       version: '0.1.0-smoke',
@@ -359,6 +366,47 @@ describe('Electron main and preload, built, on a stub electron', () => {
       message: { kind: 'event', topic: 'import.progress', payload: { done: 4 } },
     });
     expect(await driver.call('bridgeReceived', { key: 'progress' })).toEqual([{ done: 3 }]);
+  });
+
+  test('opens only files of the export log that lie in the exports folder, and only for our page', async () => {
+    const exportsDir = join(out, 'user-data', 'exports');
+    mkdirSync(exportsDir, { recursive: true });
+    const inside = join(exportsDir, '2025-03-14_GTGPS_aide-memoire.pdf');
+    writeFileSync(inside, '%PDF-1.7');
+    const ownId = '01950000-0000-7000-8000-000000000001';
+    const strayId = '01950000-0000-7000-8000-000000000002';
+    await driver.call('setExportFile', { id: ownId, path: inside });
+    // A backend answer pointing outside the exports folder (a tampered log row) is not opened.
+    await driver.call('setExportFile', { id: strayId, path: join(out, 'secret.txt') });
+
+    expect(await driver.call('openExport', { senderUrl: `${OWN_PAGE}index.html`, id: ownId })).toEqual({ ok: true });
+    const stray = await driver.call<{ ok: boolean; message: string }>('openExport', {
+      senderUrl: `${OWN_PAGE}index.html`,
+      id: strayId,
+    });
+    expect(stray.ok).toBe(false);
+    expect(stray.message).toContain('n’a pas été écrit par Concerto');
+    const foreign = await driver.call<{ ok: boolean }>('openExport', { senderUrl: 'https://evil.example/', id: ownId });
+    expect(foreign.ok).toBe(false);
+    const forged = await driver.call<{ ok: boolean }>('openExport', {
+      senderUrl: `${OWN_PAGE}index.html`,
+      id: '../../secret.txt',
+    });
+    expect(forged.ok).toBe(false);
+    const unknown = await driver.call<{ ok: boolean; message: string }>('openExport', {
+      senderUrl: `${OWN_PAGE}index.html`,
+      id: '01950000-0000-7000-8000-000000000003',
+    });
+    expect(unknown).toEqual({ ok: false, message: 'Fichier introuvable.' });
+
+    const state = await driver.call<Snapshot>('snapshot');
+    expect(state.openedPaths).toEqual([inside]);
+  });
+
+  test('offers a native folder dialog to our page only', async () => {
+    await driver.call('setChosenFolder', { path: '/media/secretariat/CLE-USB' });
+    expect(await driver.call('chooseFolder', { senderUrl: `${OWN_PAGE}index.html` })).toBe('/media/secretariat/CLE-USB');
+    expect(await driver.call('chooseFolder', { senderUrl: 'https://evil.example/' })).toBeNull();
   });
 
   test('has a French menu whose "À propos" opens the in-app About page', async () => {

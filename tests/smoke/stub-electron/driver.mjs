@@ -52,6 +52,7 @@ function snapshot() {
     })),
     dialogs: state.dialogs,
     openedExternally: state.openedExternally,
+    openedPaths: state.openedPaths,
     quitCalls: state.quitCalls,
     sandboxEnforced: state.sandboxEnforced,
     menu: state.applicationMenu ? menuItems(state.applicationMenu.template) : null,
@@ -109,6 +110,22 @@ const commands = {
       headers: Object.fromEntries(response.headers),
       body: body.slice(0, 2000),
     };
+  },
+  setExportFile({ id, path }) {
+    state.exportFiles.set(id, path);
+    return null;
+  },
+  setChosenFolder({ path }) {
+    state.chosenFolder = path;
+    return null;
+  },
+  async openExport({ senderUrl, id }) {
+    const handler = state.invokeHandlers.get('concerto:open-export');
+    return await handler({ senderFrame: { url: senderUrl }, sender: state.webContents[0] }, id);
+  },
+  async chooseFolder({ senderUrl }) {
+    const handler = state.invokeHandlers.get('concerto:choose-folder');
+    return await handler({ senderFrame: { url: senderUrl }, sender: state.webContents[0] });
   },
   async invoke({ senderUrl, method, input }) {
     const handler = state.invokeHandlers.get('concerto:invoke');

@@ -17,6 +17,10 @@ function createStub() {
     forks: [],
     dialogs: [],
     openedExternally: [],
+    /** Paths handed to shell.openPath, and what the stub backend answers to exports.file. */
+    openedPaths: [],
+    exportFiles: new Map(),
+    chosenFolder: null,
     applicationMenu: null,
     permissionRequestHandler: null,
     permissionCheckHandler: null,
@@ -147,7 +151,13 @@ function createStub() {
     }
     postMessage(message) {
       this.received.push(structuredClone(message));
-      if (this.echo && message?.kind === 'invoke') {
+      if (this.echo && message?.kind === 'invoke' && message.method === 'exports.file') {
+        const path = state.exportFiles.get(message.input?.id);
+        const envelope = path
+          ? { ok: true, value: { path, fileName: 'f', mime: 'application/octet-stream' } }
+          : { ok: false, error: { code: 'NOT_FOUND', message: 'Fichier introuvable.' } };
+        setImmediate(() => this.emit('message', { kind: 'result', id: message.id, envelope }));
+      } else if (this.echo && message?.kind === 'invoke') {
         setImmediate(() =>
           this.emit('message', {
             kind: 'result',
@@ -191,6 +201,12 @@ function createStub() {
   };
 
   const dialog = {
+    showOpenDialog(_window, options) {
+      record(`dialog.showOpenDialog:${options?.title ?? ''}`);
+      return Promise.resolve(
+        state.chosenFolder ? { canceled: false, filePaths: [state.chosenFolder] } : { canceled: true, filePaths: [] },
+      );
+    },
     showErrorBox(title, content) {
       state.dialogs.push({ title, content });
       record('dialog.showErrorBox');
@@ -205,6 +221,10 @@ function createStub() {
   };
 
   const shell = {
+    openPath(path) {
+      state.openedPaths.push(path);
+      return Promise.resolve('');
+    },
     openExternal(url) {
       state.openedExternally.push(url);
       return Promise.resolve();
