@@ -5,6 +5,11 @@ export interface BackendPaths {
   dataDir: string;
   databasePath: string;
   backupsDir: string;
+  /**
+   * Where documents, spreadsheets, bundles and email drafts are written: the only folder whose
+   * files the hosts agree to open or serve (exports.file checks it).
+   */
+  exportsDir: string;
   /** Shipped reference data (territories…). */
   resourcesDir: string;
 }

@@ -2,6 +2,8 @@ import { agendaHandlers } from './features/agenda/handlers';
 import { attendanceHandlers } from './features/attendance/handlers';
 import { bodiesHandlers } from './features/bodies/handlers';
 import { demoHandlers } from './features/demo/handlers';
+import { documentsHandlers } from './features/documents/handlers';
+import { exportsHandlers } from './features/exports/handlers';
 import { followUpHandlers } from './features/followup/handlers';
 import { historyHandlers } from './features/history/handlers';
 import { meetingsHandlers } from './features/meetings/handlers';
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   ...minutesHandlers,
   ...recommendationsHandlers,
   ...followUpHandlers,
+  ...documentsHandlers,
+  ...exportsHandlers,
 };

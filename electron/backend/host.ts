@@ -22,6 +22,7 @@ export interface Backend {
 
 export const DATABASE_FILE = 'concerto.sqlite';
 export const BACKUPS_FOLDER = 'sauvegardes';
+export const EXPORTS_FOLDER = 'exports';
 
 /** Opens the database and wires the router: the same for Electron's utility process and the web host. */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
@@ -30,6 +31,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     databasePath: join(options.dataDir, DATABASE_FILE),
     backupsDir: join(options.dataDir, BACKUPS_FOLDER),
+    exportsDir: join(options.dataDir, EXPORTS_FOLDER),
     resourcesDir: options.resourcesDir,
   };
   const opened = await openDatabase(paths.databasePath, { backupsDir: paths.backupsDir });

@@ -19,10 +19,12 @@ afterEach(() => {
 /** The registry's own tables (Kysely's bookkeeping and FTS5's shadow tables are not ours to shape). */
 const DOMAIN_TABLES = [
   'agenda_entries',
+  'assets',
   'attendance',
   'attendance_counts',
   'bodies',
   'body_links',
+  'export_log',
   'follow_up_snapshots',
   'history',
   'invitees',

@@ -17,6 +17,10 @@ describe('settings', () => {
       language: 'fr',
       countryCode: null,
       heading: { country: null, motto: null, ministry: null, service: null },
+      signature: { place: null, title: null, name: null },
+      emailTemplates: expect.objectContaining({
+        meeting: expect.objectContaining({ subject: '{SIGLE} — {SESSION} du {DATE}' }),
+      }),
       userName: '',
       welcomed: false,
       timeZone: 'Africa/Bamako',
