@@ -25,7 +25,16 @@ const INVITEES = 80;
 const SESSION_RECOMMENDATIONS = 300;
 const MATRIX_RECOMMENDATIONS = 5_000;
 
-const VERBS = ['Élaborer', 'Valider', 'Diffuser', 'Mettre à jour', 'Former', 'Organiser', 'Harmoniser', 'Renforcer'];
+const VERBS = [
+  'Élaborer',
+  'Valider',
+  'Diffuser',
+  'Mettre à jour',
+  'Former',
+  'Organiser',
+  'Harmoniser',
+  'Renforcer',
+];
 const OBJECTS = [
   'le registre social unifié des ménages vulnérables',
   'les outils de ciblage communautaire',
@@ -73,7 +82,13 @@ beforeAll(async () => {
     for (let o = 0; o < ORGANISATIONS; o++) {
       const id = uuidv7();
       organisationIds.push(id);
-      insertOrganisation.run(id, `Association ${pick(PLACES, o)} pour le développement ${o}`, `ASD${o}`, at, at);
+      insertOrganisation.run(
+        id,
+        `Association ${pick(PLACES, o)} pour le développement ${o}`,
+        `ASD${o}`,
+        at,
+        at,
+      );
     }
   })();
 
@@ -94,7 +109,11 @@ beforeAll(async () => {
       function: `Représentant ${s + 1}`,
     });
   }
-  const previous = await invoke('meetings.create', { bodyId: review.id, kind: 'ordinary', startDate: PREVIOUS });
+  const previous = await invoke('meetings.create', {
+    bodyId: review.id,
+    kind: 'ordinary',
+    startDate: PREVIOUS,
+  });
   const meeting = await invoke('meetings.create', {
     bodyId: review.id,
     kind: 'ordinary',
@@ -219,7 +238,9 @@ it('documents: aide-mémoire, follow-up matrix, session bundle', async () => {
       targetMs: 2000,
       samples: await measure(5, () =>
         invoke('exports.save', {
-          items: [{ spreadsheet: { kind: 'followUpMatrix', bodyId: matrixBodyId, layout: 'perOrganisation' } }],
+          items: [
+            { spreadsheet: { kind: 'followUpMatrix', bodyId: matrixBodyId, layout: 'perOrganisation' } },
+          ],
           destination: { kind: 'exports' },
         }),
       ),
@@ -228,7 +249,11 @@ it('documents: aide-mémoire, follow-up matrix, session bundle', async () => {
       name: 'dossier de séance (zip) : 7 documents DOCX + tableau de suivi',
       targetMs: 5000,
       samples: await measure(3, () =>
-        invoke('exports.bundle', { meetingId: reviewMeetingId, formats: ['docx'], destination: { kind: 'exports' } }),
+        invoke('exports.bundle', {
+          meetingId: reviewMeetingId,
+          formats: ['docx'],
+          destination: { kind: 'exports' },
+        }),
       ),
     },
     {

@@ -11,7 +11,11 @@ export function exportsDirOf(userDataDir: string): string {
 }
 
 /** True when `path` (after resolving links) is a file below `folder` (after resolving links). */
-export function isInsideFolder(path: string, folder: string, realpath: (p: string) => string = realpathSync): boolean {
+export function isInsideFolder(
+  path: string,
+  folder: string,
+  realpath: (p: string) => string = realpathSync,
+): boolean {
   let real: string;
   let root: string;
   try {
@@ -33,7 +37,10 @@ export interface OpenExportDeps {
   realpath?: (p: string) => string;
 }
 
-export async function openExport(id: unknown, deps: OpenExportDeps): Promise<{ ok: boolean; message?: string }> {
+export async function openExport(
+  id: unknown,
+  deps: OpenExportDeps,
+): Promise<{ ok: boolean; message?: string }> {
   if (typeof id !== 'string' || !isUuid(id)) return { ok: false, message: 'Fichier inconnu.' };
   const resolved = await deps.resolve(id);
   if (!resolved.ok) return { ok: false, message: resolved.message };

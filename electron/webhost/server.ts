@@ -248,7 +248,7 @@ function bridgeScript(token: string, version: string): string {
         const res = await fetch('/exports/' + encodeURIComponent(id), { headers: { 'x-concerto-token': token } });
         if (!res.ok) return { ok: false, message: await res.text() };
         const disposition = res.headers.get('content-disposition') || '';
-        const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+        const match = /filename[*]=UTF-8''([^;]+)/.exec(disposition);
         const link = document.createElement('a');
         link.href = URL.createObjectURL(await res.blob());
         link.download = match ? decodeURIComponent(match[1]) : 'document';

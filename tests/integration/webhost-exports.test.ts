@@ -44,14 +44,18 @@ async function exportDirectory(): Promise<{ id: string; fileName: string }> {
 describe('web host downloads', () => {
   test('serves an exported file as a download, byte for byte, with its name', async () => {
     const file = await exportDirectory();
-    const res = await fetch(new URL(`/exports/${file.id}`, host.url), { headers: { 'x-concerto-token': token } });
+    const res = await fetch(new URL(`/exports/${file.id}`, host.url), {
+      headers: { 'x-concerto-token': token },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     );
     const body = Buffer.from(await res.arrayBuffer());
     const onDisk = readFileSync(join(dataDir, 'exports', file.fileName));
-    expect(createHash('sha256').update(body).digest('hex')).toBe(createHash('sha256').update(onDisk).digest('hex'));
+    expect(createHash('sha256').update(body).digest('hex')).toBe(
+      createHash('sha256').update(onDisk).digest('hex'),
+    );
   });
 
   test('refuses a request without this run’s token, and ids that are not in the export log', async () => {

@@ -59,7 +59,9 @@ export async function produceBundle(
     }
   }
 
-  const matrix: ExportItem = { spreadsheet: { kind: 'followUpMatrix', bodyId: meeting.body_id, layout: 'single' } };
+  const matrix: ExportItem = {
+    spreadsheet: { kind: 'followUpMatrix', bodyId: meeting.body_id, layout: 'single' },
+  };
   try {
     files.push(
       ...(await produceItems(production, [matrix], {
