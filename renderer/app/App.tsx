@@ -93,6 +93,7 @@ const NAV_ITEMS = [
   { to: '/organisations', key: 'nav.organisations' },
   { to: '/people', key: 'nav.people' },
   { to: '/territories', key: 'nav.territories' },
+  { to: '/exports', key: 'nav.exports' },
   { to: '/trash', key: 'nav.trash' },
   { to: '/settings', key: 'nav.settings' },
   { to: '/about', key: 'nav.about' },

@@ -40,6 +40,7 @@ export const ROUTE_PATTERNS = [
   '/settings',
   '/about',
   '/trash',
+  '/exports',
 ] as const;
 export type RoutePattern = (typeof ROUTE_PATTERNS)[number];
 

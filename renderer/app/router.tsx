@@ -5,6 +5,7 @@ import { AboutPage } from '../features/about/AboutPage';
 import { BodiesPage } from '../features/bodies/pages/BodiesPage';
 import { BodyFormPage } from '../features/bodies/pages/BodyFormPage';
 import { BodyPage } from '../features/bodies/pages/BodyPage';
+import { ExportLogPage } from '../features/exports/ExportLogPage';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingFormPage } from '../features/meetings/pages/MeetingFormPage';
 import { MeetingPage } from '../features/meetings/pages/MeetingPage';
@@ -75,6 +76,7 @@ const PAGES: Record<RoutePattern, (params: Params) => ReactNode> = {
   '/settings': () => <SettingsPage />,
   '/about': () => <AboutPage />,
   '/trash': () => <TrashPage />,
+  '/exports': () => <ExportLogPage />,
 };
 
 export function NotFoundPage() {

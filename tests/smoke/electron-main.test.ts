@@ -379,14 +379,19 @@ describe('Electron main and preload, built, on a stub electron', () => {
     // A backend answer pointing outside the exports folder (a tampered log row) is not opened.
     await driver.call('setExportFile', { id: strayId, path: join(out, 'secret.txt') });
 
-    expect(await driver.call('openExport', { senderUrl: `${OWN_PAGE}index.html`, id: ownId })).toEqual({ ok: true });
+    expect(await driver.call('openExport', { senderUrl: `${OWN_PAGE}index.html`, id: ownId })).toEqual({
+      ok: true,
+    });
     const stray = await driver.call<{ ok: boolean; message: string }>('openExport', {
       senderUrl: `${OWN_PAGE}index.html`,
       id: strayId,
     });
     expect(stray.ok).toBe(false);
     expect(stray.message).toContain('n’a pas été écrit par Concerto');
-    const foreign = await driver.call<{ ok: boolean }>('openExport', { senderUrl: 'https://evil.example/', id: ownId });
+    const foreign = await driver.call<{ ok: boolean }>('openExport', {
+      senderUrl: 'https://evil.example/',
+      id: ownId,
+    });
     expect(foreign.ok).toBe(false);
     const forged = await driver.call<{ ok: boolean }>('openExport', {
       senderUrl: `${OWN_PAGE}index.html`,
@@ -405,7 +410,9 @@ describe('Electron main and preload, built, on a stub electron', () => {
 
   test('offers a native folder dialog to our page only', async () => {
     await driver.call('setChosenFolder', { path: '/media/secretariat/CLE-USB' });
-    expect(await driver.call('chooseFolder', { senderUrl: `${OWN_PAGE}index.html` })).toBe('/media/secretariat/CLE-USB');
+    expect(await driver.call('chooseFolder', { senderUrl: `${OWN_PAGE}index.html` })).toBe(
+      '/media/secretariat/CLE-USB',
+    );
     expect(await driver.call('chooseFolder', { senderUrl: 'https://evil.example/' })).toBeNull();
   });
 

@@ -28,6 +28,7 @@ import { normaliseLanguage, setLanguage } from '../../app/i18n';
 import { useRpc, useRpcMutation } from '../../app/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { countryOptions, isCountryCode } from '../welcome/countries';
+import { DocumentSettings } from './DocumentSettings';
 
 interface ProfileValues {
   userName: string;
@@ -350,6 +351,8 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </form>
+
+      <DocumentSettings />
 
       <DataLocation />
     </Stack>

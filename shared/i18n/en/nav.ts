@@ -12,6 +12,7 @@ export const nav: Catalogue['nav'] = {
   organisations: 'Organisations',
   people: 'People',
   territories: 'Territories',
+  exports: 'Export log',
   trash: 'Trash',
   settings: 'Settings',
   about: 'About',

@@ -10,6 +10,7 @@ export const nav = {
   organisations: 'Organisations',
   people: 'Personnes',
   territories: 'Territoires',
+  exports: 'Journal des exports',
   trash: 'Corbeille',
   settings: 'Paramètres',
   about: 'À propos',

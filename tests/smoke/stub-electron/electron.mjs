@@ -204,7 +204,9 @@ function createStub() {
     showOpenDialog(_window, options) {
       record(`dialog.showOpenDialog:${options?.title ?? ''}`);
       return Promise.resolve(
-        state.chosenFolder ? { canceled: false, filePaths: [state.chosenFolder] } : { canceled: true, filePaths: [] },
+        state.chosenFolder
+          ? { canceled: false, filePaths: [state.chosenFolder] }
+          : { canceled: true, filePaths: [] },
       );
     },
     showErrorBox(title, content) {

@@ -8,6 +8,7 @@ import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DemoBadge } from '../../../components/DemoBadge';
 import { HistoryPanel } from '../../../components/HistoryPanel';
 import { PageHeader } from '../../../components/PageHeader';
+import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { BodyMeetingsTab } from '../../planning/components/BodyMeetingsTab';
 import { RecommendationsTab } from '../../recommendations/components/RecommendationsTab';
 import { BodyFacts } from '../components/BodyFacts';
@@ -134,6 +135,7 @@ export function BodyPage({ id }: { id: string }) {
           <Tabs.Tab value="composition">{t('bodies.detail.tabComposition')}</Tabs.Tab>
           <Tabs.Tab value="meetings">{t('planning.bodyTab.tab')}</Tabs.Tab>
           <Tabs.Tab value="recommendations">{t('recommendations.tab.tab')}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('bodies.detail.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="facts" pt="md">
@@ -147,6 +149,9 @@ export function BodyPage({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="recommendations" pt="md">
           <RecommendationsTab bodyId={body.id} readOnly={trashed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md">
+          <DocumentsPanel bodyId={body.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel entityType="body" entityId={body.id} />

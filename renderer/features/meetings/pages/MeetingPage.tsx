@@ -13,6 +13,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { AgendaEditor } from '../../agenda/AgendaEditor';
 import { AttendanceTab } from '../../attendance/AttendanceTab';
 import { InvitationsTab } from '../../attendance/InvitationsTab';
+import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { FollowUpTab } from '../../followup/FollowUpTab';
 import { MinutesTab } from '../../minutes/MinutesTab';
 import { WorkingGroupsTab } from '../../minutes/WorkingGroupsTab';
@@ -116,6 +117,7 @@ export function MeetingPage({ id }: { id: string }) {
           <Tabs.Tab value="followUp">{t('followUp.tab')}</Tabs.Tab>
           <Tabs.Tab value="minutes">{t('minutes.tab')}</Tabs.Tab>
           {withGroups ? <Tabs.Tab value="groups">{t('minutes.groups.tab')}</Tabs.Tab> : null}
+          <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('meetings.detail.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="agenda" pt="md">
@@ -138,6 +140,9 @@ export function MeetingPage({ id }: { id: string }) {
             <WorkingGroupsTab meetingId={meeting.id} />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="documents" pt="md">
+          <DocumentsPanel meetingId={meeting.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel entityType="meeting" entityId={meeting.id} />
         </Tabs.Panel>

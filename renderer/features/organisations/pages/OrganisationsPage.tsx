@@ -11,6 +11,7 @@ import { useRpc } from '../../../app/rpc';
 import { DemoBadge } from '../../../components/DemoBadge';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
+import { ExportSpreadsheetButton } from '../../exports/ExportSpreadsheetButton';
 
 function isKind(value: string | null): value is OrganisationKind {
   return value !== null && (ORGANISATION_KINDS as readonly string[]).includes(value);
@@ -48,7 +49,18 @@ export function OrganisationsPage() {
       <PageHeader
         title={t('organisations.list.title')}
         subtitle={t('organisations.list.subtitle')}
-        actions={newButton}
+        actions={
+          <>
+            <ExportSpreadsheetButton
+              request={{
+                kind: 'organisationsDirectory',
+                ...(debouncedText ? { text: debouncedText } : {}),
+                ...(kind ? { organisationKind: kind } : {}),
+              }}
+            />
+            {newButton}
+          </>
+        }
       />
       <Group align="flex-end" gap="sm">
         <TextInput

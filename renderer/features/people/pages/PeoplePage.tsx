@@ -11,6 +11,7 @@ import { DemoBadge } from '../../../components/DemoBadge';
 import { EmptyState } from '../../../components/EmptyState';
 import { OrganisationPicker } from '../../../components/OrganisationPicker';
 import { PageHeader } from '../../../components/PageHeader';
+import { ExportSpreadsheetButton } from '../../exports/ExportSpreadsheetButton';
 import { personName } from '../personName';
 
 /** The directory of people: filter by words (accents ignored by the backend) and by organisation. */
@@ -39,7 +40,22 @@ export function PeoplePage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('people.list.title')} subtitle={t('people.list.subtitle')} actions={newButton} />
+      <PageHeader
+        title={t('people.list.title')}
+        subtitle={t('people.list.subtitle')}
+        actions={
+          <>
+            <ExportSpreadsheetButton
+              request={{
+                kind: 'peopleDirectory',
+                ...(debouncedText ? { text: debouncedText } : {}),
+                ...(organisationId ? { organisationId } : {}),
+              }}
+            />
+            {newButton}
+          </>
+        }
+      />
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('people.list.search')}

@@ -8,6 +8,7 @@ import { navigate } from '../../../app/navigation';
 import { useRpc } from '../../../app/rpc';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
+import { ExportSpreadsheetButton } from '../../exports/ExportSpreadsheetButton';
 import { hashQuery, replaceHashQuery } from '../../planning/calendarMath';
 import { ImplementationRate } from '../components/ImplementationRate';
 import { RegisterFilters } from '../components/RegisterFilters';
@@ -148,6 +149,8 @@ function Register({ onAddressWritten }: { onAddressWritten: () => void }) {
             <Button variant="default" onClick={() => navigate('/roadmaps')}>
               {t('recommendations.list.roadmaps')}
             </Button>
+            {/* The file holds what the register shows: the same filter, as the backend reads it. */}
+            <ExportSpreadsheetButton request={{ kind: 'recommendationsRegister', filter: filterInput }} />
             <Button onClick={() => navigate(newPath())}>{t('recommendations.list.new')}</Button>
           </>
         }
