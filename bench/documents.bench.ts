@@ -71,7 +71,7 @@ beforeAll(async () => {
   const at = new Date().toISOString();
   const organisationIds: string[] = [];
   const insertOrganisation = sqlite.prepare(
-    `INSERT INTO organisations (id, name, acronym, kind, created_at, updated_at) VALUES (?, ?, ?, 'ngo_national', ?, ?)`,
+    `INSERT INTO organisations (id, name, acronym, kind, created_at, updated_at) VALUES (?, ?, ?, 'national_ngo', ?, ?)`,
   );
   const insertRecommendation = sqlite.prepare(
     `INSERT INTO recommendations (id, body_id, reference, kind, text, theme, origin_kind, origin_meeting_id,
