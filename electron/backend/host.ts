@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXPORTS_FOLDER } from '../../shared/documents/files';
 import type { BackendContext, BackendPaths } from './context';
 import { openDatabase } from './db/open';
 import { currentActor } from './features/settings/repository';
@@ -22,7 +23,6 @@ export interface Backend {
 
 export const DATABASE_FILE = 'concerto.sqlite';
 export const BACKUPS_FOLDER = 'sauvegardes';
-export const EXPORTS_FOLDER = 'exports';
 
 /** Opens the database and wires the router: the same for Electron's utility process and the web host. */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
