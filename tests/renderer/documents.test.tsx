@@ -349,6 +349,38 @@ describe('documents of a body', () => {
   });
 });
 
+describe('the follow-up matrix by email', () => {
+  it('addresses the organisations responsible for open recommendations, not the body’s members', {
+    timeout: 30_000,
+  }, async () => {
+    const { app, bodyId, meetingId } = await prepare();
+    const pam = await app.call('organisations.create', {
+      name: 'Programme alimentaire mondial',
+      acronym: 'PAM',
+      kind: 'un_agency',
+      email: 'suivi.pam@exemple.org',
+    });
+    await app.call('recommendations.create', {
+      bodyId,
+      originKind: 'meeting',
+      originMeetingId: meetingId,
+      text: 'Partager la liste des ménages ciblés avec les communes.',
+      leadOrganisationId: pam.id,
+      dueDate: '2025-06-30',
+    });
+    const user = userEvent.setup();
+    await renderWithBackend(<BodyPage id={bodyId} />, { app });
+    await user.click(await screen.findByRole('tab', { name: 'Documents' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Choisir : Tableau de suivi (xlsx)' }));
+    await user.click(button('Envoyer par courriel', document.body));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Envoyer par courriel' });
+    expect(await within(dialog).findByText(/suivi\.pam@exemple\.org/)).toBeTruthy();
+    const subject = within(dialog).getByRole('textbox', { name: 'Objet' }) as HTMLInputElement;
+    expect(subject.value).toBe('GTGPS — tableau de suivi des recommandations');
+  });
+});
+
 /** One PNG chunk: length, type, data, CRC of type + data. */
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

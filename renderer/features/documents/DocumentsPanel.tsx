@@ -261,9 +261,13 @@ export function DocumentsPanel(props: DocumentsPanelProps) {
     return null;
   };
 
+  // The follow-up matrix goes to those who must fill it in: the contacts of the organisations
+  // responsible for the open recommendations, not the body's members.
   const emailContext: InputOf<'exports.emailProposal'> = meetingId
     ? { kind: 'meeting', meetingId }
-    : { kind: 'body', bodyId: bodyId ?? '' };
+    : selected.includes('followUpMatrix')
+      ? { kind: 'followUp', bodyId: bodyId ?? null }
+      : { kind: 'body', bodyId: bodyId ?? '' };
   const previewing = preview;
 
   return (
