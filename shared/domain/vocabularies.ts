@@ -189,3 +189,70 @@ export type RecommendationOrigin = (typeof RECOMMENDATION_ORIGINS)[number];
 
 export const UPDATE_SOURCES = ['meeting', 'follow_up_sheet', 'manual', 'transmission'] as const;
 export type UpdateSource = (typeof UPDATE_SOURCES)[number];
+
+// ── Partner matrices (3W), conventions ────────────────────────────────────
+
+/** Sectors / clusters of the 3W matrices (labels and synonyms in shared/partners/synonyms.ts). */
+export const SECTORS = [
+  'wash',
+  'food_security',
+  'health',
+  'nutrition',
+  'education',
+  'protection',
+  'child_protection',
+  'gbv',
+  'shelter_nfi',
+  'early_recovery',
+  'logistics',
+  'camp_management',
+  'social_protection',
+  'microfinance',
+  'coordination',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** mise en œuvre, financement, programmation */
+export const INTERVENTION_ROLES = ['implementation', 'funding', 'programming'] as const;
+export type InterventionRole = (typeof INTERVENTION_ROLES)[number];
+
+/** planifiée, en cours, terminée, suspendue */
+export const INTERVENTION_STATUSES = ['planned', 'ongoing', 'completed', 'suspended'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+export const IMPORT_SOURCES = ['disk', 'usb', 'email'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+export const CONVENTION_KINDS = [
+  'convention',
+  'memorandum',
+  'approval',
+  'framework_agreement',
+  'tripartite',
+  'other',
+] as const;
+export type ConventionKind = (typeof CONVENTION_KINDS)[number];
+
+export const CONVENTION_STATUSES = ['in_force', 'expired', 'renewing', 'revoked'] as const;
+export type ConventionStatus = (typeof CONVENTION_STATUSES)[number];
+
+/** The seven elements a convention must contain. */
+export const CONVENTION_ELEMENTS = [
+  'domains',
+  'obligations',
+  'monitoring',
+  'duration',
+  'renewal',
+  'support',
+  'accountability',
+] as const;
+export type ConventionElement = (typeof CONVENTION_ELEMENTS)[number];
+
+export const SYNONYM_KINDS = [
+  'sector',
+  'organisation_kind',
+  'intervention_status',
+  'intervention_role',
+] as const;
+export type SynonymKind = (typeof SYNONYM_KINDS)[number];

@@ -3,6 +3,7 @@ import { BODY_DOCUMENT_KINDS, DocumentModelSchema, MEETING_DOCUMENT_KINDS } from
 import { ORGANISATION_KINDS } from '../domain/vocabularies';
 import { Id, Ok } from './common';
 import { mutation, query } from './define';
+import { CoverageFilterSchema, PreviewInputSchema } from './partners';
 import { RegisterFilterSchema } from './recommendations';
 
 // Documents and sharing: previews of the documents Concerto writes, their files (DOCX, PDF,
@@ -55,6 +56,26 @@ export const SpreadsheetRequestSchema = z.discriminatedUnion('kind', [
     text: z.string().max(200).optional(),
     organisationId: Id.optional(),
   }),
+  // Every coverage view exports as shown (partner matrices).
+  z.object({
+    kind: z.literal('coverageMatrix'),
+    filter: CoverageFilterSchema,
+    level: z.union([z.literal(1), z.literal(2)]),
+  }),
+  z.object({
+    kind: z.literal('overlaps'),
+    filter: CoverageFilterSchema,
+    level: z.union([z.literal(1), z.literal(2)]),
+  }),
+  z.object({
+    kind: z.literal('gaps'),
+    filter: CoverageFilterSchema,
+    level: z.union([z.literal(1), z.literal(2)]),
+  }),
+  z.object({ kind: z.literal('freshness') }),
+  z.object({ kind: z.literal('interventions'), filter: CoverageFilterSchema, organisationId: Id.optional() }),
+  /** The rows an import would reject, with their reasons, for the partner to fix. */
+  z.object({ kind: z.literal('importRejected'), preview: PreviewInputSchema.omit({ jobId: true }) }),
 ]);
 export type SpreadsheetRequest = z.infer<typeof SpreadsheetRequestSchema>;
 export type SpreadsheetKind = SpreadsheetRequest['kind'];

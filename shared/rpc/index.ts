@@ -4,6 +4,7 @@ import { documentsContract } from './documents';
 import { historyContract } from './history';
 import { meetingsContract } from './meetings';
 import { organisationsContract } from './organisations';
+import { partnersContract } from './partners';
 import { peopleContract } from './people';
 import { recommendationsContract } from './recommendations';
 import { searchContract } from './search';
@@ -22,6 +23,7 @@ export const contract = {
   ...meetingsContract,
   ...recommendationsContract,
   ...documentsContract,
+  ...partnersContract,
 };
 
 export type Contract = typeof contract;

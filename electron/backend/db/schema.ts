@@ -300,6 +300,8 @@ export interface RecommendationUpdatesTable {
   meeting_id: string | null;
   actor: string;
   created_at: string;
+  /** Set when the update came from a returned follow-up matrix (undone with its batch). */
+  import_batch_id: string | null;
 }
 
 export interface FollowUpSnapshotsTable {
@@ -361,6 +363,110 @@ export interface AssetsTable extends Timestamps {
   height: number;
 }
 
+export interface ImportBatchesTable extends Timestamps {
+  id: string;
+  kind: '3w' | 'follow_up';
+  file_name: string;
+  sha256: string;
+  source: 'disk' | 'usb' | 'email';
+  staged_path: string | null;
+  sheet: string | null;
+  header_rows: number | null;
+  /** JSON: column index → field. */
+  mapping: string;
+  layout_signature: string | null;
+  /** JSON: { created, updated, unchanged, rejected }. */
+  counts: string;
+  /** JSON array of rejected rows with their reasons. */
+  rejected: string;
+  organisation_id: string | null;
+  actor: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface ImportChangesTable {
+  batch_id: string;
+  seq: number;
+  /** 'intervention', 'recommendation', 'recommendation_update', 'organisation_alias', 'territory_alias'… */
+  entity: string;
+  entity_id: string;
+  action: 'create' | 'update';
+  /** JSON of the row before an update (null for a create). */
+  before: string | null;
+}
+
+export interface ImportLayoutsTable extends Timestamps {
+  signature: string;
+  kind: '3w' | 'follow_up';
+  mapping: string;
+  header_rows: number;
+  hxl_row: number;
+}
+
+export interface SynonymsTable extends Timestamps {
+  kind: 'sector' | 'organisation_kind' | 'intervention_status' | 'intervention_role';
+  /** Folded for matching (foldForSearch). */
+  term: string;
+  value: string;
+}
+
+export interface InterventionsTable extends Trashable {
+  id: string;
+  organisation_id: string;
+  role: 'implementation' | 'funding' | 'programming';
+  donor_organisation_id: string | null;
+  donor_label: string | null;
+  sector: string | null;
+  domain: string | null;
+  activity: string;
+  target_group: string | null;
+  territory_id: string | null;
+  /** The level-1 and level-2 ancestors (or self) of territory_id: coverage groups on them. */
+  adm1_id: string | null;
+  adm2_id: string | null;
+  place_label: string | null;
+  status: 'planned' | 'ongoing' | 'completed' | 'suspended' | null;
+  start_date: string | null;
+  end_date: string | null;
+  targeted_women: number | null;
+  targeted_men: number | null;
+  targeted_total: number | null;
+  reached_women: number | null;
+  reached_men: number | null;
+  reached_total: number | null;
+  budget: number | null;
+  currency: string | null;
+  contact: string | null;
+  reported_on: string | null;
+  /** organisation + activity + place + period, folded: what makes a re-imported row "the same". */
+  natural_key: string;
+  batch_id: string | null;
+  source_file: string | null;
+  source_sheet: string | null;
+  source_row: number | null;
+}
+
+export interface ConventionsTable extends Trashable {
+  id: string;
+  organisation_id: string;
+  kind: 'convention' | 'memorandum' | 'approval' | 'framework_agreement' | 'tripartite' | 'other';
+  reference: string | null;
+  title: string | null;
+  signed_on: string | null;
+  duration_months: number | null;
+  end_date: string | null;
+  renewal_terms: string | null;
+  /** JSON array of the CONVENTION_ELEMENTS present. */
+  elements: string;
+  midterm_evaluation_due: string | null;
+  final_evaluation_due: string | null;
+  status: 'in_force' | 'expired' | 'renewing' | 'revoked';
+  revoked_on: string | null;
+  revocation_reason: string | null;
+  notes: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   territories: TerritoriesTable;
@@ -390,4 +496,10 @@ export interface Database {
   recommendations_fts: RecommendationsFtsTable;
   export_log: ExportLogTable;
   assets: AssetsTable;
+  import_batches: ImportBatchesTable;
+  import_changes: ImportChangesTable;
+  import_layouts: ImportLayoutsTable;
+  synonyms: SynonymsTable;
+  interventions: InterventionsTable;
+  conventions: ConventionsTable;
 }

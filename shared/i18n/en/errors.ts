@@ -56,5 +56,6 @@ export const errors: Catalogue['errors'] = {
     logoTooLarge: 'Image too large (2 MB at most).',
     logoUnreadable: 'This image is not a readable PNG or JPEG.',
     folderMissing: 'This folder does not exist or is no longer reachable (stick removed?).',
+    fileTooLarge: 'File too large (30 MB at most).',
   },
 };

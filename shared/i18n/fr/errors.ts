@@ -54,5 +54,6 @@ export const errors = {
     logoTooLarge: 'Image trop lourde (2 Mo au maximum).',
     logoUnreadable: 'Cette image n’est pas un PNG ou un JPEG lisible.',
     folderMissing: 'Ce dossier n’existe pas ou n’est plus accessible (clé retirée ?).',
+    fileTooLarge: 'Fichier trop volumineux (30 Mo au maximum).',
   },
 } as const;

@@ -3,15 +3,18 @@ import { agenda } from './agenda';
 import { attendance } from './attendance';
 import { bodies } from './bodies';
 import { common } from './common';
+import { coverage } from './coverage';
 import { documents } from './documents';
 import { errors } from './errors';
 import { exports } from './exports';
 import { followUp } from './followUp';
 import { history } from './history';
+import { imports } from './imports';
 import { meetings } from './meetings';
 import { minutes } from './minutes';
 import { nav } from './nav';
 import { organisations } from './organisations';
+import { partners } from './partners';
 import { people } from './people';
 import { planning } from './planning';
 import { recommendations } from './recommendations';
@@ -44,4 +47,7 @@ export const fr = {
   followUp,
   documents,
   exports,
+  imports,
+  partners,
+  coverage,
 } as const;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_registry';
 import * as m0002 from './0002_meetings';
 import * as m0003 from './0003_minutes_recommendations';
 import * as m0004 from './0004_documents';
+import * as m0005 from './0005_partners';
 
 // Append-only, in order. A static list (not a folder scan) so that bundlers keep every file.
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_meetings': m0002,
   '0003_minutes_recommendations': m0003,
   '0004_documents': m0004,
+  '0005_partners': m0005,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

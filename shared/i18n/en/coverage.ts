@@ -1,0 +1,5 @@
+import type { Catalogue } from '../types';
+
+export const coverage: Catalogue['coverage'] = {
+  title: 'Coverage',
+};

@@ -1,0 +1,5 @@
+import type { Catalogue } from '../types';
+
+export const imports: Catalogue['imports'] = {
+  title: 'Imports',
+};

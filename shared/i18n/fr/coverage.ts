@@ -1,0 +1,3 @@
+export const coverage = {
+  title: 'Couverture',
+} as const;

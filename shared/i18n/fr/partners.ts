@@ -1,0 +1,3 @@
+export const partners = {
+  title: 'Partenaires',
+} as const;
