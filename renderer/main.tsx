@@ -1,5 +1,6 @@
 // Mantine's styles: core first, then the packages that build on it.
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';

@@ -1,14 +1,19 @@
 import { agendaHandlers } from './features/agenda/handlers';
 import { attendanceHandlers } from './features/attendance/handlers';
 import { bodiesHandlers } from './features/bodies/handlers';
+import { coverageHandlers } from './features/coverage/handlers';
 import { demoHandlers } from './features/demo/handlers';
 import { documentsHandlers } from './features/documents/handlers';
 import { exportsHandlers } from './features/exports/handlers';
 import { followUpHandlers } from './features/followup/handlers';
+import { followUpImportHandlers } from './features/followupImport/handlers';
 import { historyHandlers } from './features/history/handlers';
+import { importsHandlers } from './features/imports/handlers';
+import { importIntakeHandlers } from './features/imports/intakeHandlers';
 import { meetingsHandlers } from './features/meetings/handlers';
 import { minutesHandlers } from './features/minutes/handlers';
 import { organisationsHandlers } from './features/organisations/handlers';
+import { partnersHandlers } from './features/partners/handlers';
 import { peopleHandlers } from './features/people/handlers';
 import { planningHandlers } from './features/planning/handlers';
 import { recommendationsHandlers } from './features/recommendations/handlers';
@@ -36,4 +41,9 @@ export const handlers: Handlers = {
   ...followUpHandlers,
   ...documentsHandlers,
   ...exportsHandlers,
+  ...importIntakeHandlers,
+  ...importsHandlers,
+  ...followUpImportHandlers,
+  ...partnersHandlers,
+  ...coverageHandlers,
 };

@@ -93,6 +93,8 @@ const NAV_ITEMS = [
   { to: '/organisations', key: 'nav.organisations' },
   { to: '/people', key: 'nav.people' },
   { to: '/territories', key: 'nav.territories' },
+  { to: '/imports', key: 'nav.imports' },
+  { to: '/coverage', key: 'nav.coverage' },
   { to: '/exports', key: 'nav.exports' },
   { to: '/trash', key: 'nav.trash' },
   { to: '/settings', key: 'nav.settings' },

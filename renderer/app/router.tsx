@@ -5,8 +5,11 @@ import { AboutPage } from '../features/about/AboutPage';
 import { BodiesPage } from '../features/bodies/pages/BodiesPage';
 import { BodyFormPage } from '../features/bodies/pages/BodyFormPage';
 import { BodyPage } from '../features/bodies/pages/BodyPage';
+import { CoveragePage } from '../features/coverage/CoveragePage';
 import { ExportLogPage } from '../features/exports/ExportLogPage';
 import { HomePage } from '../features/home/HomePage';
+import { ImportsPage } from '../features/imports/pages/ImportsPage';
+import { ImportWizardPage } from '../features/imports/pages/ImportWizardPage';
 import { MeetingFormPage } from '../features/meetings/pages/MeetingFormPage';
 import { MeetingPage } from '../features/meetings/pages/MeetingPage';
 import { MeetingsPage } from '../features/meetings/pages/MeetingsPage';
@@ -73,6 +76,10 @@ const PAGES: Record<RoutePattern, (params: Params) => ReactNode> = {
   '/recommendations/:id/edit': (p) => <RecommendationFormPage id={p.id ?? ''} />,
   '/roadmaps': () => <RoadmapsPage />,
   '/roadmaps/:id': (p) => <RoadmapPage id={p.id ?? ''} />,
+  '/imports': () => <ImportsPage />,
+  // ?stagedId= resumes a staged file (from the list of files found on a USB stick).
+  '/imports/new': () => <ImportWizardPage />,
+  '/coverage': () => <CoveragePage />,
   '/settings': () => <SettingsPage />,
   '/about': () => <AboutPage />,
   '/trash': () => <TrashPage />,

@@ -12,6 +12,7 @@ export const ENTITY_TYPES = [
   'minutes',
   'recommendation',
   'roadmap',
+  'convention',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import { decodeText, detectSeparator, parseCsv, trimCells, withoutEofMarks } from './text';
 import type { SheetData, SpreadsheetData, SpreadsheetFormat, SpreadsheetLimits } from './types';
 import { DEFAULT_SPREADSHEET_LIMITS, formatMessages, SpreadsheetFormatError } from './types';
+import { checkZip } from './zip';
 
 // The pure reader: bytes in, cell texts out, or a SpreadsheetFormatError with a French sentence.
 // It trusts nothing in the file: the format is recognised from the bytes (a .csv that is really
@@ -32,14 +33,18 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 export async function parseSpreadsheet(
   bytes: Uint8Array,
   fileName: string,
-  limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS,
+  partialLimits: Partial<SpreadsheetLimits> = DEFAULT_SPREADSHEET_LIMITS,
 ): Promise<SpreadsheetData> {
+  // Callers written before a limit existed still get its default.
+  const limits: SpreadsheetLimits = { ...DEFAULT_SPREADSHEET_LIMITS, ...partialLimits };
   if (bytes.length === 0) throw new SpreadsheetFormatError(formatMessages.empty(fileName));
   if (bytes.length > limits.maxBytes) {
     throw new SpreadsheetFormatError(formatMessages.tooBig(fileName, limits.maxBytes));
   }
   const zip = startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP);
   if (zip || startsWith(bytes, CFB)) {
+    // The zip directory first: a bomb is refused before a byte is inflated.
+    if (startsWith(bytes, ZIP)) checkZip(bytes, fileName, limits);
     if (!zip) await loadCodepages();
     const workbook = readWorkbook(bytes, { type: 'array' }, fileName, limits);
     const format: SpreadsheetFormat = zip ? (workbook.bookType === 'ods' ? 'ods' : 'xlsx') : 'xls';
@@ -139,22 +144,31 @@ function rowsOf(
 ): string[][] {
   const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
   const rows: string[][] = [];
-  for (let r = 0; r < data.length; r++) {
+  // sheetRows bounds the rows SheetJS keeps; the declared range (even A1:XFD1048576) is
+  // never allocated: only the cells present in the file are visited.
+  const rowCount = Math.min(data.length, limits.maxRows + 1);
+  for (let r = 0; r < rowCount; r++) {
     const cells = data[r];
     const texts: string[] = [];
     if (cells) {
-      for (let c = 0; c < cells.length; c++) {
+      const within = Math.min(cells.length, limits.maxColumns);
+      for (let c = 0; c < within; c++) {
         const cell = cells[c];
-        const text = cell ? cellText(cell, date1904) : '';
-        if (c >= limits.maxColumns) {
-          if (text.trim() !== '') {
+        texts[c] = cell ? clip(cellText(cell, date1904), limits.maxCellLength) : '';
+      }
+      if (cells.length > limits.maxColumns) {
+        // Beyond the limit only the cells that exist are looked at (a sparse row reaching XFD
+        // has a length of 16,384 but one or two cells), and refused if they say something.
+        for (const key of Object.keys(cells)) {
+          const c = Number(key);
+          if (!(c >= limits.maxColumns)) continue;
+          const cell = cells[c];
+          if (cell && cellText(cell, date1904).trim() !== '') {
             throw new SpreadsheetFormatError(
               formatMessages.tooManyColumns(fileName, sheetName, limits.maxColumns),
             );
           }
-          continue;
         }
-        texts[c] = text;
       }
     }
     const row = trimCells(Array.from(texts, (t) => t ?? ''));
@@ -170,6 +184,14 @@ function rowsOf(
   return rows;
 }
 
+/** Texts past the cell limit are cut there (Excel stops at 32,767 characters; only forged files go beyond). */
+export function clip(text: string, maxLength: number): string {
+  return text.length > maxLength ? text.slice(0, maxLength) : text;
+}
+
+/** Excel's number formats are at most 255 characters: a longer one is forged, not a date. */
+const MAX_FORMAT_LENGTH = 255;
+
 /**
  * What the cell says, independent of the file's number formats (which follow the author's
  * locale): plain numbers, ISO dates and times, TRUE/FALSE, nothing for an error (#N/A).
@@ -181,7 +203,7 @@ export function cellText(cell: XLSX.CellObject, date1904 = false): string {
       return typeof value === 'string' ? value : String(value ?? '');
     case 'n': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return '';
-      const format = typeof cell.z === 'string' ? cell.z : null;
+      const format = typeof cell.z === 'string' && cell.z.length <= MAX_FORMAT_LENGTH ? cell.z : null;
       if (format && XLSX.SSF.is_date(format)) return serialDate(value, date1904) ?? String(value);
       return String(value);
     }

@@ -158,9 +158,12 @@ export function parseCsv(
   text: string,
   separator: string | null,
   file: string,
-  limits: Pick<SpreadsheetLimits, 'maxRows' | 'maxColumns'>,
+  limits: Pick<SpreadsheetLimits, 'maxRows' | 'maxColumns'> &
+    Partial<Pick<SpreadsheetLimits, 'maxCellLength'>>,
   sheet = 'CSV',
 ): string[][] {
+  // A field past the cell limit is cut there; the characters beyond are skipped, not collected.
+  const maxCell = limits.maxCellLength ?? Number.POSITIVE_INFINITY;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -191,12 +194,12 @@ export function parseCsv(
     if (quoted) {
       if (char === '"') {
         if (text[i + 1] === '"') {
-          field += '"';
+          if (field.length < maxCell) field += '"';
           i += 2;
           continue;
         }
         quoted = false;
-      } else {
+      } else if (field.length < maxCell) {
         field += char;
       }
       i++;
@@ -211,7 +214,7 @@ export function parseCsv(
       pushRow();
       if (char === '\r' && text[i + 1] === '\n') i++;
     } else {
-      field += char;
+      if (field.length < maxCell) field += char;
       fieldStart = false;
     }
     i++;

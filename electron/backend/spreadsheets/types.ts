@@ -15,6 +15,16 @@ export interface SpreadsheetLimits {
   timeoutMs: number;
   /** Heap of the worker: a crafted file (a "zip bomb") exhausts it rather than the backend's. */
   maxMemoryMb: number;
+  /**
+   * Characters of one cell; longer texts are cut to this length (Excel itself stops at 32,767,
+   * so only a forged file goes beyond, and the rest of its rows stay usable).
+   */
+  maxCellLength: number;
+  /**
+   * Total uncompressed size an xlsx/ods archive declares in its zip directory, checked before
+   * anything is inflated: a "zip bomb" is refused in milliseconds.
+   */
+  maxUncompressedBytes: number;
 }
 
 export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
@@ -23,7 +33,12 @@ export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
   maxColumns: 100,
   timeoutMs: 10_000,
   maxMemoryMb: 512,
+  maxCellLength: 32_767,
+  maxUncompressedBytes: 200 * 1024 * 1024,
 };
+
+/** Entries of an xlsx/ods archive: a real workbook has a few dozen, one per sheet and part. */
+export const MAX_ZIP_ENTRIES = 10_000;
 
 export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'other';
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -75,6 +90,15 @@ export const formatMessages = {
     return `La lecture du fichier « ${file} » a dépassé ${seconds} seconde${seconds > 1 ? 's' : ''} : elle a été interrompue.`;
   },
   memory: (file: string) => `Le fichier « ${file} » est trop lourd à lire (mémoire insuffisante).`,
+  inflated: (file: string, limit: number) =>
+    `Le fichier « ${file} » se décompresse en plus de ${megabytes(limit)} : il est refusé ` +
+    '(archive anormale, peut-être piégée).',
+  tooManyEntries: (file: string, limit: number) =>
+    `Le fichier « ${file} » contient plus de ${thousands(limit)} éléments compressés : il est refusé (archive anormale).`,
+  badEntryName: (file: string) =>
+    `Le fichier « ${file} » contient un élément au nom invalide : il est refusé (archive anormale).`,
+  damaged: (file: string) =>
+    `Le fichier « ${file} » est incomplet ou endommagé : demandez-en une nouvelle copie.`,
 };
 
 function megabytes(bytes: number): string {

@@ -8,6 +8,7 @@ import { DemoBadge } from '../../components/DemoBadge';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { RecommendationsDashboard } from '../followup/RecommendationsDashboard';
+import { PartnerAlerts } from '../partners/PartnerAlerts';
 import { PlanningDashboard } from '../planning/components/PlanningDashboard';
 
 const RECENT = 8;
@@ -116,6 +117,9 @@ export function HomePage() {
 
       {/* Shows itself only once the register holds at least one recommendation. */}
       <RecommendationsDashboard />
+
+      {/* Conventions ending, evaluations due, silent partners; nothing while there is nothing to say. */}
+      <PartnerAlerts />
 
       <Stack gap="xs">
         <Title order={3}>{t('welcome.home.recentBodies')}</Title>

@@ -27,6 +27,7 @@ import { applyServerErrors, errorMessage, notifyError, notifySaved } from '../..
 import { normaliseLanguage, setLanguage } from '../../app/i18n';
 import { useRpc, useRpcMutation } from '../../app/rpc';
 import { PageHeader } from '../../components/PageHeader';
+import { SynonymsEditor } from '../partners/SynonymsEditor';
 import { countryOptions, isCountryCode } from '../welcome/countries';
 import { DocumentSettings } from './DocumentSettings';
 
@@ -353,6 +354,8 @@ export function SettingsPage() {
       </form>
 
       <DocumentSettings />
+
+      <SynonymsEditor />
 
       <DataLocation />
     </Stack>

@@ -12,6 +12,8 @@ export const nav: Catalogue['nav'] = {
   organisations: 'Organisations',
   people: 'People',
   territories: 'Territories',
+  imports: 'Partner matrices',
+  coverage: 'Coverage',
   exports: 'Export log',
   trash: 'Trash',
   settings: 'Settings',

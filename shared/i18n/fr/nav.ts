@@ -10,6 +10,8 @@ export const nav = {
   organisations: 'Organisations',
   people: 'Personnes',
   territories: 'Territoires',
+  imports: 'Matrices des partenaires',
+  coverage: 'Couverture',
   exports: 'Journal des exports',
   trash: 'Corbeille',
   settings: 'Paramètres',

@@ -4,6 +4,7 @@ import { dateFr } from '../../../../shared/documents/format';
 import type { DocumentModel } from '../../../../shared/documents/model';
 import { translateFr } from '../../../../shared/i18n/translate';
 import type { DocumentFormat, DocumentRequest, ExportItem } from '../../../../shared/rpc/documents';
+import type { BackendContext } from '../../context';
 import type { Db } from '../../db/open';
 import { AppError } from '../../errors';
 import { buildDocument } from '../documents/builders';
@@ -40,15 +41,22 @@ export interface ProductionEnv {
   db: Db;
   env: BuildEnv;
   assets: RenderAssets;
+  /** The backend, for exports that re-read a staged file (an import's rejected rows). */
+  context?: BackendContext;
 }
 
-export async function productionEnv(db: Db, resourcesDir: string): Promise<ProductionEnv> {
+export async function productionEnv(
+  db: Db,
+  resourcesDir: string,
+  context?: BackendContext,
+): Promise<ProductionEnv> {
   const [env, logo] = await Promise.all([buildEnv(db), readLogo(db)]);
   // A stored logo that no longer reads as an image is left out of the heading, not drawn empty.
   return {
     db,
     env: { ...env, hasLogo: logo !== null },
     assets: { fontsDir: join(resourcesDir, 'fonts'), logo },
+    ...(context ? { context } : {}),
   };
 }
 
@@ -127,7 +135,12 @@ export async function produceItems(
         subject: built.subject,
       });
     } else {
-      const sheet = await buildSpreadsheet(production.db, item.spreadsheet, production.env);
+      const sheet = await buildSpreadsheet(
+        production.db,
+        item.spreadsheet,
+        production.env,
+        production.context,
+      );
       const bodyId = item.spreadsheet.kind === 'followUpMatrix' ? item.spreadsheet.bodyId : null;
       file = {
         kind: 'spreadsheet',

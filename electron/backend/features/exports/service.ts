@@ -46,10 +46,19 @@ export interface ExportDeps {
   actor: string;
   emit: (topic: string, payload: unknown) => void;
   fs: ExportFs;
+  /** The backend itself, for exports that re-read a staged import file. */
+  context?: BackendContext;
 }
 
 export async function exportDeps(ctx: BackendContext, fs: ExportFs = nodeExportFs): Promise<ExportDeps> {
-  return { db: ctx.db, paths: ctx.paths, actor: await ctx.actor(), emit: (t, p) => ctx.emit(t, p), fs };
+  return {
+    db: ctx.db,
+    paths: ctx.paths,
+    actor: await ctx.actor(),
+    emit: (t, p) => ctx.emit(t, p),
+    fs,
+    context: ctx,
+  };
 }
 
 interface Target {
@@ -151,7 +160,7 @@ export async function saveExports(
   const job = startJob(input.jobId);
   try {
     const target = await resolveTarget(deps.paths, input.destination);
-    const production = await productionEnv(deps.db, deps.paths.resourcesDir);
+    const production = await productionEnv(deps.db, deps.paths.resourcesDir, deps.context);
     const report = progressReporter(deps, input.jobId);
     const total = input.items.length;
     const files = await produceItems(production, input.items, {
@@ -172,7 +181,7 @@ export async function saveBundle(
   const job = startJob(input.jobId);
   try {
     const target = await resolveTarget(deps.paths, input.destination);
-    const production = await productionEnv(deps.db, deps.paths.resourcesDir);
+    const production = await productionEnv(deps.db, deps.paths.resourcesDir, deps.context);
     const bundle = await produceBundle(production, input.meetingId, input.formats, {
       beforeEach: () => job.check(),
       afterEach: progressReporter(deps, input.jobId),
@@ -192,7 +201,7 @@ export async function saveEmailDraft(
   input: ParsedInputOf<'exports.emailDraft'>,
 ): Promise<ExportResult> {
   const target = await resolveTarget(deps.paths, { kind: 'exports' });
-  const production = await productionEnv(deps.db, deps.paths.resourcesDir);
+  const production = await productionEnv(deps.db, deps.paths.resourcesDir, deps.context);
   const about = await templateContext(deps.db, input.context, production.env);
   const attachments = await produceItems(production, input.items);
   const recipients = input.recipients.map(recipientLine);

@@ -9,6 +9,8 @@ import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DemoBadge } from '../../../components/DemoBadge';
 import { HistoryPanel } from '../../../components/HistoryPanel';
 import { PageHeader } from '../../../components/PageHeader';
+import { ConventionsTab } from '../../partners/ConventionsTab';
+import { InterventionsTab } from '../../partners/InterventionsTab';
 import { seatRoleLabel } from '../../people/seatLabel';
 import { RecommendationsTab } from '../../recommendations/components/RecommendationsTab';
 import { DetailFields } from '../components/DetailFields';
@@ -102,6 +104,8 @@ export function OrganisationPage({ id }: { id: string }) {
         <Tabs.List>
           <Tabs.Tab value="info">{t('organisations.detail.tabInfo')}</Tabs.Tab>
           <Tabs.Tab value="recommendations">{t('recommendations.tab.tab')}</Tabs.Tab>
+          <Tabs.Tab value="interventions">{t('partners.tabs.interventions')}</Tabs.Tab>
+          <Tabs.Tab value="conventions">{t('partners.tabs.conventions')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('organisations.detail.tabHistory')}</Tabs.Tab>
         </Tabs.List>
 
@@ -261,6 +265,14 @@ export function OrganisationPage({ id }: { id: string }) {
 
         <Tabs.Panel value="recommendations" pt="md">
           <RecommendationsTab organisationId={id} />
+        </Tabs.Panel>
+
+        <Tabs.Panel value="interventions" pt="md">
+          <InterventionsTab organisationId={id} />
+        </Tabs.Panel>
+
+        <Tabs.Panel value="conventions" pt="md">
+          <ConventionsTab organisationId={id} readOnly={trashed} />
         </Tabs.Panel>
 
         <Tabs.Panel value="history" pt="md">

@@ -1,7 +1,18 @@
 import { fileStem } from '../../../../../shared/documents/format';
 import type { SpreadsheetRequest } from '../../../../../shared/rpc/documents';
+import type { BackendContext } from '../../../context';
 import type { Db } from '../../../db/open';
+import { AppError } from '../../../errors';
 import type { BuildEnv } from '../../documents/types';
+import { buildImportRejected } from '../../imports/rejected';
+import {
+  buildCoverageMatrixWorkbook,
+  buildFreshnessWorkbook,
+  buildGapsWorkbook,
+  buildInterventionsWorkbook,
+  buildOverlapsWorkbook,
+  describeFilter,
+} from './coverage';
 import { buildOrganisationsWorkbook, buildPeopleWorkbook } from './directories';
 import { buildFollowUpMatrix } from './followUpMatrix';
 import { buildRegisterWorkbook } from './register';
@@ -39,10 +50,21 @@ async function shortNameOf(db: Db, table: 'bodies' | 'organisations', id: string
   return row ? (row.acronym ?? row.name) : null;
 }
 
+/** "Couverture par région — période du … (2025-03-14)": the label of a coverage export. */
+function coverageLabel(what: string, filter: Parameters<typeof describeFilter>[0]): string {
+  const described = describeFilter(filter);
+  return described ? `${what} (${described})` : what;
+}
+
+/**
+ * `ctx` is needed only by the rejected rows of an import (they re-read the staged file); the
+ * other spreadsheets are built from the database alone.
+ */
 export async function buildSpreadsheet(
   db: Db,
   request: SpreadsheetRequest,
   env: BuildEnv,
+  ctx?: BackendContext,
 ): Promise<SpreadsheetOutput> {
   const today = env.today;
   switch (request.kind) {
@@ -112,6 +134,63 @@ export async function buildSpreadsheet(
         label,
         recipients: [],
       };
+    }
+    case 'coverageMatrix': {
+      const what =
+        request.level === 1 ? 'Couverture par région et secteur' : 'Couverture par cercle et secteur';
+      const label = coverageLabel(what, request.filter);
+      return {
+        bytes: await buildCoverageMatrixWorkbook(db, request.filter, request.level, label),
+        fileStem: fileStem({ date: today, what: `couverture-niveau-${request.level}` }),
+        label,
+        recipients: [],
+      };
+    }
+    case 'overlaps': {
+      const label = coverageLabel(`Chevauchements (niveau ${request.level})`, request.filter);
+      return {
+        bytes: await buildOverlapsWorkbook(db, request.filter, request.level, label),
+        fileStem: fileStem({ date: today, what: `chevauchements-niveau-${request.level}` }),
+        label,
+        recipients: [],
+      };
+    }
+    case 'gaps': {
+      const label = coverageLabel(`Lacunes de couverture (niveau ${request.level})`, request.filter);
+      return {
+        bytes: await buildGapsWorkbook(db, request.filter, request.level, label),
+        fileStem: fileStem({ date: today, what: `lacunes-niveau-${request.level}` }),
+        label,
+        recipients: [],
+      };
+    }
+    case 'freshness': {
+      const label = 'Dernier rapportage des partenaires';
+      return {
+        bytes: await buildFreshnessWorkbook(db, today, label),
+        fileStem: fileStem({ date: today, what: 'rapportage-des-partenaires' }),
+        label,
+        recipients: [],
+      };
+    }
+    case 'interventions': {
+      const organisation = request.organisationId
+        ? await shortNameOf(db, 'organisations', request.organisationId)
+        : null;
+      const label = coverageLabel(`Interventions${organisation ? ` — ${organisation}` : ''}`, request.filter);
+      return {
+        bytes: await buildInterventionsWorkbook(db, request.filter, request.organisationId, label),
+        fileStem: fileStem({ date: today, acronym: organisation, what: 'interventions' }),
+        label,
+        recipients: [],
+      };
+    }
+    case 'importRejected': {
+      // The rejected rows are re-read from the staged file: the caller must pass the context.
+      if (!ctx) {
+        throw new AppError('INTERNAL', 'Export des lignes rejetées impossible : contexte manquant.', {});
+      }
+      return buildImportRejected(db, ctx, request.preview, env);
     }
   }
 }
