@@ -140,7 +140,12 @@ test('a secretary imports a 3W matrix, sees an overlap, undoes it, then re-impor
 
   // ── The 3W matrix, dropped on the import page ─────────────────────────────
   await page.goto(`${host.url}#/imports/new`);
-  await dropFile(page, page.getByText('Déposez ici le fichier reçu'), 'matrice_3W_Gao.xlsx', threeWMatrix());
+  await dropFile(
+    page,
+    page.getByText(/Glissez-déposez un fichier sur cette page/),
+    'matrice_3W_Gao.xlsx',
+    threeWMatrix(),
+  );
   await expect(page.getByText(/Empreinte SHA-256/)).toBeVisible();
   await page.getByRole('button', { name: 'Suivant' }).click();
 
@@ -163,14 +168,14 @@ test('a secretary imports a 3W matrix, sees an overlap, undoes it, then re-impor
   await expect(page.getByRole('button', { name: 'Suivant' })).toBeEnabled();
   await page.getByRole('button', { name: 'Suivant' }).click();
 
-  await page.getByRole('button', { name: 'Importer' }).click();
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
   await expect(
     page.getByText(/Import terminé : 3 créées, 0 mises à jour, 0 inchangées, 0 rejetées/),
   ).toBeVisible();
 
   // ── Coverage: ACF and Save the Children in the same cercle, sector and period ──
   await page.getByRole('link', { name: 'Voir la couverture' }).click();
-  await page.getByRole('radio', { name: /Cercles|Niveau 2/ }).check({ force: true });
+  await page.getByRole('radio', { name: /^(Cercle|Niveau 2)$/ }).check({ force: true });
   await page.getByRole('tab', { name: 'Chevauchements' }).click();
   const overlap = page
     .getByRole('row', { name: /Ansongo/ })
@@ -238,7 +243,12 @@ test('a secretary imports a 3W matrix, sees an overlap, undoes it, then re-impor
   const filled = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 
   await page.goto(`${host.url}#/imports/new`);
-  await dropFile(page, page.getByText('Déposez ici le fichier reçu'), 'suivi_ACF_rempli.xlsx', filled);
+  await dropFile(
+    page,
+    page.getByText(/Glissez-déposez un fichier sur cette page/),
+    'suivi_ACF_rempli.xlsx',
+    filled,
+  );
   await expect(page.getByText(/Empreinte SHA-256/)).toBeVisible();
   await page.getByRole('button', { name: 'Suivant' }).click();
   await expect(page.getByText(/Ce fichier est un tableau de suivi des recommandations/)).toBeVisible();
