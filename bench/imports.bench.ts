@@ -113,15 +113,22 @@ it('imports a 50,000-row 3W file end to end', async () => {
   const maxRssBefore = process.resourceUsage().maxRSS * 1024;
   const rssBefore = process.memoryUsage.rss();
   let peakRss = rssBefore;
+  let phasePeak = rssBefore;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    peakRss = Math.max(peakRss, rss);
+    phasePeak = Math.max(phasePeak, rss);
   }, 20);
 
   const phases: Record<string, number> = {};
+  /** Where the memory goes: the peak RSS reached during each phase. */
+  const phasePeaks: Record<string, number> = {};
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const started = performance.now();
+    phasePeak = process.memoryUsage.rss();
     const value = await fn();
     phases[name] = performance.now() - started;
+    phasePeaks[name] = mb(Math.max(phasePeak, process.memoryUsage.rss()));
     return value;
   };
   const started = performance.now();
@@ -164,7 +171,8 @@ it('imports a 50,000-row 3W file end to end', async () => {
     )}\n` +
       `SheetJS nu (XLSX.read, médiane de 3) : ${Math.round(bareMedian)} ms → rapport ${(total / bareMedian).toFixed(2)}× (cible ≤ 3×)\n` +
       `Mémoire : RSS avant ${mb(rssBefore)} Mo, pic échantillonné pendant l’import ${mb(peakRss)} Mo ` +
-      `(processus entier, thread du lecteur compris ; cible ≤ 400 Mo) ; maxRSS du processus ${mb(maxRssBefore)} → ${mb(maxRssAfter)} Mo`,
+      `(processus entier, thread du lecteur compris ; cible ≤ 400 Mo) ; maxRSS du processus ${mb(maxRssBefore)} → ${mb(maxRssAfter)} Mo\n` +
+      `Pic RSS par phase (Mo) : ${JSON.stringify(phasePeaks)}`,
   );
   const measures: Measure[] = [
     { name: 'import 3W 50 000 lignes de bout en bout (ms)', targetMs: 10_000, samples: [total] },
