@@ -70,7 +70,7 @@ function generate(path: string): void {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Instructions'], ['Une ligne par activité et par commune.']]), 'Instructions');
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '3w opérationnelle');
-    writeFileSync(out, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
+    writeFileSync(out, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }));
   `;
   execFileSync(
     process.execPath,

@@ -330,6 +330,16 @@ describe('hostile files', () => {
     });
   });
 
+  it('refuses a workbook with more sheets than a partner file ever has', async () => {
+    const sheets = Array.from({ length: 51 }, (_, i) => ({ name: `F${i + 1}`, rows: [['Nom'], ['Awa']] }));
+    const { error } = await read('feuilles.xlsx', workbookFile(sheets));
+    expect(error).toMatchObject({
+      code: 'IMPORT_FORMAT',
+      message:
+        'Le fichier « feuilles.xlsx » contient plus de 50 feuilles : gardez seulement celles à importer.',
+    });
+  });
+
   it('refuses a password-protected workbook (a CFB with EncryptionInfo)', async () => {
     // What Excel writes for an encrypted xlsx: a compound file with EncryptionInfo and
     // EncryptedPackage streams. The contents are placeholders: the streams' presence is the sign.

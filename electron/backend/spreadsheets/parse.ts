@@ -117,6 +117,9 @@ function readWorkbook(
   if (workbook.SheetNames.length === 0) {
     throw new SpreadsheetFormatError(formatMessages.notSpreadsheet(fileName));
   }
+  if (workbook.SheetNames.length > limits.maxSheets) {
+    throw new SpreadsheetFormatError(formatMessages.tooManySheets(fileName, limits.maxSheets));
+  }
   return workbook;
 }
 

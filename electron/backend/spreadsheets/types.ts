@@ -25,6 +25,8 @@ export interface SpreadsheetLimits {
    * anything is inflated: a "zip bomb" is refused in milliseconds.
    */
   maxUncompressedBytes: number;
+  /** Sheets of one workbook: real files have a handful (data, lists, instructions). */
+  maxSheets: number;
 }
 
 export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
@@ -35,6 +37,7 @@ export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
   maxMemoryMb: 512,
   maxCellLength: 32_767,
   maxUncompressedBytes: 200 * 1024 * 1024,
+  maxSheets: 100,
 };
 
 /** Entries of an xlsx/ods archive: a real workbook has a few dozen, one per sheet and part. */
@@ -81,6 +84,8 @@ export const formatMessages = {
   tooManyRows: (file: string, sheet: string, limit: number) =>
     `La feuille « ${sheet} » du fichier « ${file} » dépasse ${thousands(limit)} lignes : ` +
     'découpez-la en plusieurs fichiers.',
+  tooManySheets: (file: string, limit: number) =>
+    `Le fichier « ${file} » contient plus de ${limit} feuilles : gardez seulement celles à importer.`,
   tooManyColumns: (file: string, sheet: string, limit: number) =>
     `La feuille « ${sheet} » du fichier « ${file} » dépasse ${limit} colonnes.`,
   password: (file: string) =>

@@ -21,11 +21,12 @@ export const THREE_W_LIMITS: SpreadsheetLimits = {
   maxRows: 60_000,
   maxColumns: 200,
   timeoutMs: 30_000,
-  maxMemoryMb: 768,
+  maxMemoryMb: 448,
   maxCellLength: 32_767,
   // A 60,000-row 3W sheet of 30 columns is about 100 MB of XML once inflated; 300 MB leaves
   // room for styles and shared strings while a zip bomb (gigabytes) is refused unread.
   maxUncompressedBytes: 300 * 1024 * 1024,
+  maxSheets: 50,
 };
 
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xls', '.ods', '.csv'] as const;
