@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { decodeBase64 } from '../../electron/backend/features/imports/intakeHandlers';
 import { setRemovableDrivesForTests } from '../../electron/backend/features/imports/removable';
 import { readStaged, readStagedSheets, safeFileName } from '../../electron/backend/features/imports/staging';
@@ -45,6 +46,25 @@ async function email(attachments: { filename: string; content: Uint8Array }[]): 
     attachments: attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content) })),
   });
   return new Uint8Array(await composer.compile().build());
+}
+
+/** An Outlook .msg (compound file, MS-OXMSG property streams) as a partner's Outlook saves it. */
+function outlookMsg(attachments: { fileName: string; bytes: Uint8Array }[]): Uint8Array {
+  const cfbLib = XLSX.CFB as {
+    utils: { cfb_new(): unknown; cfb_add(cfb: unknown, path: string, content: Uint8Array): void };
+    write(cfb: unknown, options: { type: 'buffer' }): Uint8Array;
+  };
+  const utf16 = (text: string) => new Uint8Array(Buffer.from(`${text}\u0000`, 'utf16le'));
+  const cfb = cfbLib.utils.cfb_new();
+  cfbLib.utils.cfb_add(cfb, '/__substg1.0_0037001F', utf16('TR: Matrice 3W – trimestre 2'));
+  cfbLib.utils.cfb_add(cfb, '/__substg1.0_0C1A001F', utf16('Awa Traoré'));
+  cfbLib.utils.cfb_add(cfb, '/__substg1.0_5D01001F', utf16('awa@ong.ml'));
+  attachments.forEach((attachment, index) => {
+    const folder = `/__attach_version1.0_#${index.toString(16).padStart(8, '0')}`;
+    cfbLib.utils.cfb_add(cfb, `${folder}/__substg1.0_37010102`, attachment.bytes);
+    cfbLib.utils.cfb_add(cfb, `${folder}/__substg1.0_3707001F`, utf16(attachment.fileName));
+  });
+  return new Uint8Array(cfbLib.write(cfb, { type: 'buffer' }));
 }
 
 let app: TestApp;
@@ -216,6 +236,48 @@ describe('emails', () => {
     });
   });
 
+  it('opens an Outlook .msg like an .eml: attachments listed, the spreadsheet staged', async () => {
+    const pdf = new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1'));
+    const msg = outlookMsg([
+      { fileName: '..\\matrice T2.xlsx', bytes: MATRIX },
+      { fileName: 'rapport.pdf', bytes: pdf },
+    ]);
+    const staged = await app.call('imports.stageUpload', {
+      fileName: 'TR Matrice 3W.msg',
+      data: b64(msg),
+      source: 'email',
+    });
+    expect(staged).toMatchObject({ kind: 'email', fileName: 'TR Matrice 3W.msg', sha256: sha(msg) });
+    expect(staged.email).toEqual({
+      subject: 'TR: Matrice 3W – trimestre 2',
+      from: 'Awa Traoré <awa@ong.ml>',
+      date: null,
+      attachments: [
+        { index: 0, fileName: 'matrice T2.xlsx', bytes: MATRIX.length, spreadsheet: true },
+        { index: 1, fileName: 'rapport.pdf', bytes: pdf.length, spreadsheet: false },
+      ],
+    });
+    const attachment = await app.call('imports.stageAttachment', { stagedId: staged.id, index: 0 });
+    expect(attachment).toMatchObject({
+      fileName: 'matrice T2.xlsx',
+      source: 'email',
+      kind: 'spreadsheet',
+      sha256: sha(MATRIX),
+    });
+    expect((await readStaged(app.backend.context, attachment.id)).bytes).toEqual(MATRIX);
+    // A .msg that is not one is refused with a French sentence, and nothing is staged.
+    expect(
+      await app.fail('imports.stageUpload', {
+        fileName: 'faux.msg',
+        data: b64(msg.subarray(0, 700)),
+        source: 'email',
+      }),
+    ).toMatchObject({
+      code: 'IMPORT_FORMAT',
+      message: expect.stringContaining('« faux.msg » est illisible'),
+    });
+  });
+
   it('says clearly that a message has no attachment', async () => {
     const eml = await email([]);
     const staged = await app.call('imports.stageUpload', {
@@ -304,7 +366,8 @@ describe('USB sticks', () => {
     });
     expect(await refusal(join(drive(), 'Partenaires', 'notes.docx'))).toMatchObject({
       code: 'VALIDATION',
-      message: 'Le fichier « notes.docx » n’est ni un tableur (xlsx, xls, ods, csv) ni un message (.eml).',
+      message:
+        'Le fichier « notes.docx » n’est ni un tableur (xlsx, xls, ods, csv) ni un message (.eml, .msg).',
     });
     const elsewhere = mkdtempSync(join(tmpdir(), 'concerto-disk-'));
     writeFileSync(join(elsewhere, 'matrice.xlsx'), MATRIX);

@@ -52,7 +52,7 @@ export const imports: Catalogue['imports'] = {
   file: {
     dropTitle: 'Drop the file received here',
     dropText:
-      'Drag and drop a file onto this page, or choose it on the computer. Accepted formats: Excel (.xlsx, .xls), OpenDocument (.ods), CSV and email (.eml).',
+      'Drag and drop a file onto this page, or choose it on the computer. Accepted formats: Excel (.xlsx, .xls), OpenDocument (.ods), CSV and email (.eml, Outlook .msg).',
     dropActive: 'Release to import the file',
     choose: 'Choose a file…',
     input: 'File to import',

@@ -50,7 +50,7 @@ export const imports = {
   file: {
     dropTitle: 'Déposez ici le fichier reçu',
     dropText:
-      'Glissez-déposez un fichier sur cette page, ou choisissez-le sur l’ordinateur. Formats acceptés : Excel (.xlsx, .xls), OpenDocument (.ods), CSV et courriel (.eml).',
+      'Glissez-déposez un fichier sur cette page, ou choisissez-le sur l’ordinateur. Formats acceptés : Excel (.xlsx, .xls), OpenDocument (.ods), CSV et courriel (.eml, .msg d’Outlook).',
     dropActive: 'Relâchez pour importer le fichier',
     choose: 'Choisir un fichier…',
     input: 'Fichier à importer',

@@ -24,7 +24,8 @@ export const SCAN_ENTRIES = 2_000;
 /** Files listed, newest first. */
 export const SCAN_RESULTS = 50;
 
-const LISTED_EXTENSIONS = new Set(['.xlsx', '.xls', '.ods', '.csv', '.eml']);
+// The files staging.ts accepts (STAGEABLE_EXTENSIONS); not imported from there, which imports this module.
+const LISTED_EXTENSIONS = new Set(['.xlsx', '.xls', '.ods', '.csv', '.eml', '.msg']);
 /** System folders of sticks formatted by Windows or macOS: nothing of the user's in them. */
 const SKIPPED_FOLDERS = new Set(['system volume information', '$recycle.bin', 'recycler', 'found.000']);
 

@@ -8,6 +8,7 @@ import { MAX_UPLOAD_BYTES, type StagedFile } from '../../../../shared/rpc/partne
 import type { BackendContext } from '../../context';
 import { AppError } from '../../errors';
 import { readSpreadsheet, type SpreadsheetData, type SpreadsheetLimits } from '../../spreadsheets';
+import { readMsg } from './msg';
 import { listRemovableDrives } from './removable';
 
 // Every received file (page upload, USB stick, email attachment) is first copied to local
@@ -30,7 +31,7 @@ export const THREE_W_LIMITS: SpreadsheetLimits = {
 };
 
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xls', '.ods', '.csv'] as const;
-export const STAGEABLE_EXTENSIONS = [...SPREADSHEET_EXTENSIONS, '.eml'] as const;
+export const STAGEABLE_EXTENSIONS = [...SPREADSHEET_EXTENSIONS, '.eml', '.msg'] as const;
 
 const MAX_NAME_LENGTH = 120;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -72,6 +73,8 @@ export function safeFileName(name: string, fallback = 'fichier'): string {
 }
 
 const extensionOf = (name: string) => extname(name).toLowerCase();
+/** .eml (MIME) and .msg (Outlook) are messages whatever their content. */
+const isEmailExtension = (ext: string) => ext === '.eml' || ext === '.msg';
 
 // ── Content sniffing ───────────────────────────────────────────────────────
 
@@ -176,7 +179,28 @@ interface ParsedEmail {
   attachments: ParsedAttachment[];
 }
 
+/** An Outlook .msg (a compound file, not MIME): no date is read, the rest as for an .eml. */
+function parseMsg(bytes: Uint8Array, fileName: string): ParsedEmail {
+  const msg = readMsg(bytes);
+  if (!msg) {
+    throw new AppError(
+      'IMPORT_FORMAT',
+      `Le message « ${fileName} » est illisible : enregistrez-le à nouveau depuis Outlook, ou transférez-le au format .eml.`,
+    );
+  }
+  return {
+    subject: msg.subject,
+    from: msg.from,
+    date: null,
+    attachments: msg.attachments.map((attachment, index) => ({
+      fileName: safeFileName(attachment.fileName, `piece-jointe-${index + 1}`),
+      content: attachment.bytes,
+    })),
+  };
+}
+
 async function parseEmail(bytes: Uint8Array, fileName: string): Promise<ParsedEmail> {
+  if (extensionOf(fileName) === '.msg' || startsWith(bytes, CFB)) return parseMsg(bytes, fileName);
   try {
     const mail = await simpleParser(Buffer.from(bytes), {
       skipHtmlToText: true,
@@ -249,7 +273,7 @@ export async function stageBytes(
   }
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const kind: StagedFile['kind'] =
-    extensionOf(fileName) === '.eml' || looksLikeEmail(input.bytes) ? 'email' : 'spreadsheet';
+    isEmailExtension(extensionOf(fileName)) || looksLikeEmail(input.bytes) ? 'email' : 'spreadsheet';
   // Parsed before anything is written: an unreadable message is refused and leaves no trace.
   const email = kind === 'email' ? await parseEmail(input.bytes, fileName) : null;
 
@@ -298,7 +322,7 @@ function isInside(path: string, root: string): boolean {
 
 /**
  * Stages a file from a removable drive (as listed by imports.removableFiles). The path must be
- * absolute, name a regular file with a spreadsheet or .eml extension on a plugged-in removable
+ * absolute, name a regular file with a spreadsheet, .eml or .msg extension on a plugged-in removable
  * drive (links resolved first), and be small enough: its size is checked before a byte is read.
  */
 export async function stagePath(ctx: BackendContext, path: string): Promise<StagedFile> {
@@ -309,7 +333,7 @@ export async function stagePath(ctx: BackendContext, path: string): Promise<Stag
   const ext = extensionOf(name);
   if (!(STAGEABLE_EXTENSIONS as readonly string[]).includes(ext)) {
     throw pathRefusal(
-      `Le fichier « ${name} » n’est ni un tableur (xlsx, xls, ods, csv) ni un message (.eml).`,
+      `Le fichier « ${name} » n’est ni un tableur (xlsx, xls, ods, csv) ni un message (.eml, .msg).`,
     );
   }
   let real: string;

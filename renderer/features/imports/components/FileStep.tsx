@@ -23,7 +23,7 @@ import { formatBytes } from '../../documents/SaveToFolderModal';
 import { shortHash } from '../labels';
 
 /** What the file input accepts: the formats the backend reads. */
-export const ACCEPTED = '.xlsx,.xls,.ods,.csv,.eml';
+export const ACCEPTED = '.xlsx,.xls,.ods,.csv,.eml,.msg';
 
 export interface FileStepProps {
   staged: StagedFile | null;
