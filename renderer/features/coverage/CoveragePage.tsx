@@ -297,6 +297,8 @@ export function CoveragePage() {
             dataKey="sector"
             orientation="vertical"
             yAxisProps={{ width: 200 }}
+            // Counts of actors: whole numbers on the axis.
+            xAxisProps={{ allowDecimals: false }}
             series={[{ name: 'actors', label: t('coverage.chart.actors'), color: 'blue.6' }]}
           />
         )}

@@ -102,6 +102,7 @@ export function InterventionsTab({ organisationId }: { organisationId: string })
                     dataKey="sector"
                     orientation="vertical"
                     yAxisProps={{ width: 180 }}
+                    xAxisProps={{ allowDecimals: false }}
                     series={[
                       { name: 'interventions', label: t('partners.profile.interventions'), color: 'blue.6' },
                     ]}
