@@ -37,6 +37,30 @@ function ViewHeader({ hint, children }: { hint?: string; children: ReactNode }) 
 }
 
 /** Territories × sectors: actors (and activities in small text) in each cell, with totals. */
+/** A view's rows once loaded: the loader, the error, the sentence for none, or the rows. */
+function ListState<T>({
+  query,
+  empty,
+  children,
+}: {
+  query: { isLoading: boolean; error: unknown; data?: T[] | undefined };
+  empty: string;
+  children: (rows: T[]) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (query.isLoading) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (query.error) return <Alert color="red">{errorMessage(query.error, t)}</Alert>;
+  const rows = query.data ?? [];
+  if (rows.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  }
+  return children(rows);
+}
+
 export function MatrixView({
   matrix,
   filter,
@@ -216,54 +240,48 @@ export function OverlapsView({ filter, level }: { filter: CoverageFilter; level:
       <ViewHeader hint={t('coverage.overlaps.hint')}>
         <ExportSpreadsheetButton size="xs" request={{ kind: 'overlaps', filter, level }} />
       </ViewHeader>
-      {overlaps.isLoading ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : overlaps.error ? (
-        <Alert color="red">{errorMessage(overlaps.error, t)}</Alert>
-      ) : (overlaps.data ?? []).length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('coverage.overlaps.none')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped aria-label={t('coverage.overlaps.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('coverage.overlaps.territory')}</Table.Th>
-                <Table.Th>{t('coverage.overlaps.sector')}</Table.Th>
-                <Table.Th>{t('coverage.overlaps.targetGroup')}</Table.Th>
-                <Table.Th>{t('coverage.overlaps.organisations')}</Table.Th>
-                <Table.Th ta="right">{t('coverage.overlaps.interventions')}</Table.Th>
-                <Table.Th>{t('coverage.overlaps.period')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(overlaps.data ?? []).map((o) => (
-                <Table.Tr key={`${o.territory.id}|${o.sector}|${o.targetGroup ?? ''}|${o.from ?? ''}`}>
-                  <Table.Td>
-                    <Link to={`/territories/${o.territory.id}`} size="sm">
-                      {o.territory.label}
-                    </Link>
-                  </Table.Td>
-                  <Table.Td>{t(`vocab.sector.${o.sector}`)}</Table.Td>
-                  <Table.Td>{o.targetGroup ?? t('coverage.overlaps.anyGroup')}</Table.Td>
-                  <Table.Td>
-                    <Group gap={8}>
-                      {o.organisations.map((org) => (
-                        <Link key={org.id} to={`/organisations/${org.id}`} size="sm">
-                          {org.label}
-                        </Link>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatCount(o.interventions, lang)}</Table.Td>
-                  <Table.Td>{formatPeriod(o.from, o.to, lang, t)}</Table.Td>
+      <ListState query={overlaps} empty={t('coverage.overlaps.none')}>
+        {(rows) => (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped aria-label={t('coverage.overlaps.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('coverage.overlaps.territory')}</Table.Th>
+                  <Table.Th>{t('coverage.overlaps.sector')}</Table.Th>
+                  <Table.Th>{t('coverage.overlaps.targetGroup')}</Table.Th>
+                  <Table.Th>{t('coverage.overlaps.organisations')}</Table.Th>
+                  <Table.Th ta="right">{t('coverage.overlaps.interventions')}</Table.Th>
+                  <Table.Th>{t('coverage.overlaps.period')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((o) => (
+                  <Table.Tr key={`${o.territory.id}|${o.sector}|${o.targetGroup ?? ''}|${o.from ?? ''}`}>
+                    <Table.Td>
+                      <Link to={`/territories/${o.territory.id}`} size="sm">
+                        {o.territory.label}
+                      </Link>
+                    </Table.Td>
+                    <Table.Td>{t(`vocab.sector.${o.sector}`)}</Table.Td>
+                    <Table.Td>{o.targetGroup ?? t('coverage.overlaps.anyGroup')}</Table.Td>
+                    <Table.Td>
+                      <Group gap={8}>
+                        {o.organisations.map((org) => (
+                          <Link key={org.id} to={`/organisations/${org.id}`} size="sm">
+                            {org.label}
+                          </Link>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td ta="right">{formatCount(o.interventions, lang)}</Table.Td>
+                    <Table.Td>{formatPeriod(o.from, o.to, lang, t)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListState>
     </Stack>
   );
 }
@@ -276,48 +294,42 @@ export function GapsView({ filter, level }: { filter: CoverageFilter; level: 1 |
       <ViewHeader hint={t('coverage.gaps.hint')}>
         <ExportSpreadsheetButton size="xs" request={{ kind: 'gaps', filter, level }} />
       </ViewHeader>
-      {gaps.isLoading ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : gaps.error ? (
-        <Alert color="red">{errorMessage(gaps.error, t)}</Alert>
-      ) : (gaps.data ?? []).length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('coverage.gaps.none')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label={t('coverage.gaps.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('coverage.gaps.territory')}</Table.Th>
-                <Table.Th>{t('coverage.gaps.parent')}</Table.Th>
-                <Table.Th>{t('coverage.gaps.missing')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(gaps.data ?? []).map((g) => (
-                <Table.Tr key={g.territory.id}>
-                  <Table.Td>
-                    <Link to={`/territories/${g.territory.id}`} size="sm">
-                      {g.territory.label}
-                    </Link>
-                  </Table.Td>
-                  <Table.Td>{g.parent ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {g.missingSectors.map((s) => (
-                        <Badge key={s} variant="light" color="orange" tt="none">
-                          {t(`vocab.sector.${s}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
+      <ListState query={gaps} empty={t('coverage.gaps.none')}>
+        {(rows) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-label={t('coverage.gaps.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('coverage.gaps.territory')}</Table.Th>
+                  <Table.Th>{t('coverage.gaps.parent')}</Table.Th>
+                  <Table.Th>{t('coverage.gaps.missing')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((g) => (
+                  <Table.Tr key={g.territory.id}>
+                    <Table.Td>
+                      <Link to={`/territories/${g.territory.id}`} size="sm">
+                        {g.territory.label}
+                      </Link>
+                    </Table.Td>
+                    <Table.Td>{g.parent ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {g.missingSectors.map((s) => (
+                          <Badge key={s} variant="light" color="orange" tt="none">
+                            {t(`vocab.sector.${s}`)}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListState>
     </Stack>
   );
 }
@@ -335,50 +347,44 @@ export function FreshnessView() {
       <ViewHeader hint={t('coverage.freshness.hint')}>
         <ExportSpreadsheetButton size="xs" request={{ kind: 'freshness' }} />
       </ViewHeader>
-      {freshness.isLoading ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : freshness.error ? (
-        <Alert color="red">{errorMessage(freshness.error, t)}</Alert>
-      ) : (freshness.data ?? []).length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('coverage.freshness.none')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label={t('coverage.freshness.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('coverage.freshness.organisation')}</Table.Th>
-                <Table.Th ta="right">{t('coverage.freshness.interventions')}</Table.Th>
-                <Table.Th>{t('coverage.freshness.lastReport')}</Table.Th>
-                <Table.Th>{t('coverage.freshness.silence')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(freshness.data ?? []).map((f) => (
-                <Table.Tr key={f.organisation.id}>
-                  <Table.Td>
-                    <Link to={`/organisations/${f.organisation.id}`} size="sm">
-                      {f.organisation.label}
-                    </Link>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatCount(f.interventions, lang)}</Table.Td>
-                  <Table.Td>
-                    {f.lastReportedOn ? formatDate(f.lastReportedOn, lang) : t('coverage.freshness.never')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={silenceColor(f.quartersSilent)} variant="light" tt="none">
-                      {f.quartersSilent <= 0
-                        ? t('coverage.freshness.upToDate')
-                        : t('coverage.freshness.quarters', { count: f.quartersSilent })}
-                    </Badge>
-                  </Table.Td>
+      <ListState query={freshness} empty={t('coverage.freshness.none')}>
+        {(rows) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-label={t('coverage.freshness.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('coverage.freshness.organisation')}</Table.Th>
+                  <Table.Th ta="right">{t('coverage.freshness.interventions')}</Table.Th>
+                  <Table.Th>{t('coverage.freshness.lastReport')}</Table.Th>
+                  <Table.Th>{t('coverage.freshness.silence')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((f) => (
+                  <Table.Tr key={f.organisation.id}>
+                    <Table.Td>
+                      <Link to={`/organisations/${f.organisation.id}`} size="sm">
+                        {f.organisation.label}
+                      </Link>
+                    </Table.Td>
+                    <Table.Td ta="right">{formatCount(f.interventions, lang)}</Table.Td>
+                    <Table.Td>
+                      {f.lastReportedOn ? formatDate(f.lastReportedOn, lang) : t('coverage.freshness.never')}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={silenceColor(f.quartersSilent)} variant="light" tt="none">
+                        {f.quartersSilent <= 0
+                          ? t('coverage.freshness.upToDate')
+                          : t('coverage.freshness.quarters', { count: f.quartersSilent })}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListState>
     </Stack>
   );
 }

@@ -15,33 +15,15 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/domain/ids';
-import type { Language } from '../../../shared/domain/vocabularies';
 import type { OutputOf } from '../../../shared/rpc';
 import type { ExportResult } from '../../../shared/rpc/documents';
-import { errorMessage, type Translate } from '../../app/errors';
+import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { bridge, call, RpcError, useRpc } from '../../app/rpc';
+import { formatBytes } from '../../components/format';
 import type { Attachment } from './EmailDraftModal';
 
 type Drive = OutputOf<'exports.destinations'>[number];
-
-const UNITS = ['bytes', 'kilo', 'mega', 'giga', 'tera'] as const;
-
-/** "3,2 Go" / "3.2 GB": binary multiples, as the file explorer shows them. */
-export function formatBytes(bytes: number, lang: Language, t: Translate): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const number = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
-    maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
-  }).format(value);
-  return (t as (key: string, params: Record<string, unknown>) => string)(`documents.units.${UNITS[unit]}`, {
-    value: number,
-  });
-}
 
 interface JobProgress {
   done: number;

@@ -60,4 +60,11 @@ export const common: Catalogue['common'] = {
   error: {
     loadFailed: 'Could not load this information.',
   },
+  units: {
+    bytes: '{{value}} B',
+    kilo: '{{value}} KB',
+    mega: '{{value}} MB',
+    giga: '{{value}} GB',
+    tera: '{{value}} TB',
+  },
 };

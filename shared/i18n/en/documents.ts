@@ -136,11 +136,4 @@ export const documents: Catalogue['documents'] = {
     done_other: '{{count}} files saved in {{folder}}.',
     safeToRemove: 'You can remove the USB stick.',
   },
-  units: {
-    bytes: '{{value}} B',
-    kilo: '{{value}} KB',
-    mega: '{{value}} MB',
-    giga: '{{value}} GB',
-    tera: '{{value}} TB',
-  },
 };

@@ -58,4 +58,11 @@ export const common = {
   error: {
     loadFailed: 'Impossible de charger ces informations.',
   },
+  units: {
+    bytes: '{{value}} o',
+    kilo: '{{value}} Ko',
+    mega: '{{value}} Mo',
+    giga: '{{value}} Go',
+    tera: '{{value}} To',
+  },
 } as const;

@@ -136,11 +136,4 @@ export const documents = {
     done_other: '{{count}} fichiers enregistrés dans {{folder}}.',
     safeToRemove: 'Vous pouvez retirer la clé.',
   },
-  units: {
-    bytes: '{{value}} o',
-    kilo: '{{value}} Ko',
-    mega: '{{value}} Mo',
-    giga: '{{value}} Go',
-    tera: '{{value}} To',
-  },
 } as const;

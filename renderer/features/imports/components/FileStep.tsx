@@ -19,7 +19,7 @@ import { errorMessage } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
 import { useRpc } from '../../../app/rpc';
 import { formatDateTime } from '../../../components';
-import { formatBytes } from '../../documents/SaveToFolderModal';
+import { formatBytes } from '../../../components/format';
 import { shortHash } from '../labels';
 
 /** What the file input accepts: the formats the backend reads. */
