@@ -11,8 +11,9 @@ export {
   type PickerProps,
   PickerSelect,
 } from './EntitySelect';
-export { formatDateTime, formatLongDate } from './format';
+export { formatBytes, formatDateTime, formatLongDate } from './format';
 export { HistoryPanel, type HistoryPanelProps } from './HistoryPanel';
+export { ListState } from './ListState';
 export { OrganisationPicker, type OrganisationPickerProps, organisationLabel } from './OrganisationPicker';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
 export { PersonPicker, type PersonPickerProps, personLabel } from './PersonPicker';

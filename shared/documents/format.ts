@@ -1,4 +1,7 @@
 import { formatDateFr, isIsoDate } from '../domain/dates';
+import { ordinalFr } from '../domain/seats';
+import type { SeatRole } from '../domain/vocabularies';
+import { vocab } from '../i18n/fr/vocab';
 
 // How documents write dates, numbers and file names: the French administration's way.
 // Pure, shared by the builders (backend) and the preview (renderer).
@@ -76,4 +79,10 @@ export function fileStem(parts: { date?: string | null; acronym?: string | null;
     fileSlug(parts.what),
   ].filter((p) => p.length > 0);
   return pieces.length > 0 ? pieces.join('_') : 'document';
+}
+
+/** "Président(e)", "1er vice-président(e)", "2e rapporteur": a seat's role as a composition writes it. */
+export function seatRoleLabel(role: SeatRole, rank: number | null): string {
+  const label = vocab.seatRole[role] ?? role;
+  return rank === null ? label : `${ordinalFr(rank)} ${label.toLowerCase()}`;
 }

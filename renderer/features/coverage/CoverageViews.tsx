@@ -1,14 +1,14 @@
-import { Alert, Badge, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/domain/dates';
 import { compareFr } from '../../../shared/domain/text';
 import type { OutputOf } from '../../../shared/rpc';
 import type { CoverageFilter } from '../../../shared/rpc/partners';
-import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { Link } from '../../app/navigation';
 import { useRpc } from '../../app/rpc';
+import { ListState } from '../../components/ListState';
 import { ExportSpreadsheetButton } from '../exports/ExportSpreadsheetButton';
 import { formatCount, formatPeriod } from '../partners/format';
 
@@ -37,30 +37,6 @@ function ViewHeader({ hint, children }: { hint?: string; children: ReactNode }) 
 }
 
 /** Territories × sectors: actors (and activities in small text) in each cell, with totals. */
-/** A view's rows once loaded: the loader, the error, the sentence for none, or the rows. */
-function ListState<T>({
-  query,
-  empty,
-  children,
-}: {
-  query: { isLoading: boolean; error: unknown; data?: T[] | undefined };
-  empty: string;
-  children: (rows: T[]) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  if (query.isLoading) return <Loader size="sm" aria-label={t('common.loading')} />;
-  if (query.error) return <Alert color="red">{errorMessage(query.error, t)}</Alert>;
-  const rows = query.data ?? [];
-  if (rows.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {empty}
-      </Text>
-    );
-  }
-  return children(rows);
-}
-
 export function MatrixView({
   matrix,
   filter,

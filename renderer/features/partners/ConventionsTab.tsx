@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/domain/dates';
 import { CONVENTION_ELEMENTS, type ConventionStatus } from '../../../shared/domain/vocabularies';
 import type { Convention } from '../../../shared/rpc/partners';
-import { errorMessage, notifySaved } from '../../app/errors';
+import { notifySaved } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { useRpc, useRpcMutation } from '../../app/rpc';
 import { ConfirmAction } from '../../components/ConfirmAction';
+import { ListState } from '../../components/ListState';
 import { ConventionModal } from './ConventionModal';
 
 export function conventionStatusColor(status: ConventionStatus): string {
@@ -50,112 +51,106 @@ export function ConventionsTab({
           </Button>
         </Group>
       )}
-      {list.isLoading ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : list.error ? (
-        <Alert color="red">{errorMessage(list.error, t)}</Alert>
-      ) : (list.data ?? []).length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('partners.conventions.empty')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped aria-label={t('partners.conventions.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('partners.conventions.columns.kind')}</Table.Th>
-                <Table.Th>{t('partners.conventions.columns.reference')}</Table.Th>
-                <Table.Th>{t('partners.conventions.columns.signed')}</Table.Th>
-                <Table.Th>{t('partners.conventions.columns.end')}</Table.Th>
-                <Table.Th>{t('partners.conventions.columns.status')}</Table.Th>
-                <Table.Th>{t('partners.conventions.columns.elements')}</Table.Th>
-                {readOnly ? null : <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(list.data ?? []).map((c) => {
-                const missing = CONVENTION_ELEMENTS.filter((e) => !c.elements.includes(e));
-                const count = t('partners.conventions.elementsCount', {
-                  count: c.elements.length,
-                  total: CONVENTION_ELEMENTS.length,
-                });
-                return (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>{t(`vocab.conventionKind.${c.kind}`)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{c.reference ?? t('partners.conventions.noReference')}</Text>
-                      {c.title ? (
-                        <Text size="xs" c="dimmed">
-                          {c.title}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{date(c.signedOn)}</Table.Td>
-                    <Table.Td>{date(c.endDate)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={conventionStatusColor(c.status)} variant="light" tt="none">
-                        {t(`vocab.conventionStatus.${c.status}`)}
-                      </Badge>
-                      {c.status === 'revoked' && c.revocationReason ? (
-                        <Text size="xs" c="dimmed">
-                          {t('partners.conventions.revoked', {
-                            date: date(c.revokedOn),
-                            reason: c.revocationReason,
-                          })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {missing.length === 0 ? (
-                        <Badge color="teal" variant="light">
-                          {count}
+      <ListState query={list} empty={t('partners.conventions.empty')}>
+        {(rows) => (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped aria-label={t('partners.conventions.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('partners.conventions.columns.kind')}</Table.Th>
+                  <Table.Th>{t('partners.conventions.columns.reference')}</Table.Th>
+                  <Table.Th>{t('partners.conventions.columns.signed')}</Table.Th>
+                  <Table.Th>{t('partners.conventions.columns.end')}</Table.Th>
+                  <Table.Th>{t('partners.conventions.columns.status')}</Table.Th>
+                  <Table.Th>{t('partners.conventions.columns.elements')}</Table.Th>
+                  {readOnly ? null : <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((c) => {
+                  const missing = CONVENTION_ELEMENTS.filter((e) => !c.elements.includes(e));
+                  const count = t('partners.conventions.elementsCount', {
+                    count: c.elements.length,
+                    total: CONVENTION_ELEMENTS.length,
+                  });
+                  return (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>{t(`vocab.conventionKind.${c.kind}`)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{c.reference ?? t('partners.conventions.noReference')}</Text>
+                        {c.title ? (
+                          <Text size="xs" c="dimmed">
+                            {c.title}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>{date(c.signedOn)}</Table.Td>
+                      <Table.Td>{date(c.endDate)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={conventionStatusColor(c.status)} variant="light" tt="none">
+                          {t(`vocab.conventionStatus.${c.status}`)}
                         </Badge>
-                      ) : (
-                        <Tooltip
-                          label={t('partners.conventions.elementsMissing', {
-                            list: missing.map((e) => t(`vocab.conventionElement.${e}`)).join(', '),
-                          })}
-                          multiline
-                          w={280}
-                        >
-                          <Badge color="orange" variant="light">
+                        {c.status === 'revoked' && c.revocationReason ? (
+                          <Text size="xs" c="dimmed">
+                            {t('partners.conventions.revoked', {
+                              date: date(c.revokedOn),
+                              reason: c.revocationReason,
+                            })}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        {missing.length === 0 ? (
+                          <Badge color="teal" variant="light">
                             {count}
                           </Badge>
-                        </Tooltip>
-                      )}
-                    </Table.Td>
-                    {readOnly ? null : (
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap" justify="flex-end">
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={t('partners.conventions.editLabel', { name: name(c) })}
-                            onClick={() => setEditing(c)}
+                        ) : (
+                          <Tooltip
+                            label={t('partners.conventions.elementsMissing', {
+                              list: missing.map((e) => t(`vocab.conventionElement.${e}`)).join(', '),
+                            })}
+                            multiline
+                            w={280}
                           >
-                            {t('partners.conventions.edit')}
-                          </Button>
-                          <ConfirmAction
-                            size="xs"
-                            variant="subtle"
-                            label={t('partners.conventions.trash')}
-                            title={t('partners.conventions.trashTitle')}
-                            message={t('partners.conventions.trashMessage')}
-                            onConfirm={async () => {
-                              await trash.mutateAsync({ id: c.id });
-                              notifySaved(t, t('partners.conventions.trashDone'));
-                            }}
-                          />
-                        </Group>
+                            <Badge color="orange" variant="light">
+                              {count}
+                            </Badge>
+                          </Tooltip>
+                        )}
                       </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                      {readOnly ? null : (
+                        <Table.Td>
+                          <Group gap={6} wrap="nowrap" justify="flex-end">
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              aria-label={t('partners.conventions.editLabel', { name: name(c) })}
+                              onClick={() => setEditing(c)}
+                            >
+                              {t('partners.conventions.edit')}
+                            </Button>
+                            <ConfirmAction
+                              size="xs"
+                              variant="subtle"
+                              label={t('partners.conventions.trash')}
+                              title={t('partners.conventions.trashTitle')}
+                              message={t('partners.conventions.trashMessage')}
+                              onConfirm={async () => {
+                                await trash.mutateAsync({ id: c.id });
+                                notifySaved(t, t('partners.conventions.trashDone'));
+                              }}
+                            />
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListState>
       {editing !== undefined ? (
         <ConventionModal
           key={editing?.id ?? 'new'}

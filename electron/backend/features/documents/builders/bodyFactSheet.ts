@@ -1,4 +1,4 @@
-import { dateFr, fileStem, numberFr, percentFr } from '../../../../../shared/documents/format';
+import { dateFr, fileStem, numberFr, percentFr, seatRoleLabel } from '../../../../../shared/documents/format';
 import {
   type Block,
   cell,
@@ -10,7 +10,6 @@ import {
 } from '../../../../../shared/documents/model';
 import { describePeriodicity, sessionsPerYear } from '../../../../../shared/domain/periodicity';
 import { describeQuorumRule, quorumRequired } from '../../../../../shared/domain/quorum';
-import { ordinalFr } from '../../../../../shared/domain/seats';
 import type { CountryCode, SeatRole } from '../../../../../shared/domain/vocabularies';
 import { vocab } from '../../../../../shared/i18n/fr/vocab';
 import type { DocumentRequest } from '../../../../../shared/rpc/documents';
@@ -32,12 +31,6 @@ type FactSheetRequest = Extract<DocumentRequest, { kind: 'bodyFactSheet' }>;
 /** How documents name a body in running text and file names: its acronym, else its name. */
 export function bodyShortName(body: { name: string; acronym: string | null }): string {
   return body.acronym ?? body.name;
-}
-
-/** "Président(e)", "1er vice-président(e)", "2e rapporteur": a seat's role as a composition writes it. */
-export function seatRoleLabel(role: SeatRole, rank: number | null): string {
-  const label = vocab.seatRole[role] ?? role;
-  return rank === null ? label : `${ordinalFr(rank)} ${label.toLowerCase()}`;
 }
 
 /** Roles that make up the bureau, in protocol order (the composition is sorted already). */

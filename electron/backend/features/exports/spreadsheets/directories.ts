@@ -1,4 +1,4 @@
-import { ordinalFr } from '../../../../../shared/domain/seats';
+import { seatRoleLabel } from '../../../../../shared/documents/format';
 import { compareFr } from '../../../../../shared/domain/text';
 import type { CountryCode, OrganisationKind, SeatRole, Sex } from '../../../../../shared/domain/vocabularies';
 import { vocab } from '../../../../../shared/i18n/fr/vocab';
@@ -96,12 +96,6 @@ export async function buildOrganisationsWorkbook(
   return { bytes, rowCount: rows.length };
 }
 
-/** "1er vice-président(e)", "Membre": a seat's role as a composition list writes it. */
-function roleLabel(role: SeatRole, rank: number | null): string {
-  const label = vocab.seatRole[role] ?? role;
-  return rank === null ? label : `${ordinalFr(rank)} ${label.toLowerCase()}`;
-}
-
 /**
  * Seats each person holds on `today` (holder period covering it), in bodies not in the trash:
  * "GTGPS — Président(e)", in French order of the body. One query for everyone.
@@ -129,7 +123,7 @@ async function currentSeats(db: Db, today: string): Promise<Map<string, string[]
   for (const r of rows) {
     const list = byPerson.get(r.person_id) ?? [];
     const body = r.body_acronym ?? r.body_name;
-    list.push({ body, label: `${body} — ${roleLabel(r.role as SeatRole, r.rank)}` });
+    list.push({ body, label: `${body} — ${seatRoleLabel(r.role as SeatRole, r.rank)}` });
     byPerson.set(r.person_id, list);
   }
   return new Map(
