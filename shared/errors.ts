@@ -9,6 +9,12 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'DATABASE_TOO_NEW',
   'IO',
+  /** The disk is full: nothing was written (SQLITE_FULL, ENOSPC, or not enough free space). */
+  'DISK_FULL',
+  /** The database is damaged or misplaced: only the safe-mode screens answer. */
+  'SAFE_MODE',
+  /** An archive that is not ours, damaged, tampered with, or opened with a wrong password. */
+  'ARCHIVE_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

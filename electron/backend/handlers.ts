@@ -1,5 +1,7 @@
 import { agendaHandlers } from './features/agenda/handlers';
+import { archivesHandlers } from './features/archives/handlers';
 import { attendanceHandlers } from './features/attendance/handlers';
+import { backupsHandlers } from './features/backups/handlers';
 import { bodiesHandlers } from './features/bodies/handlers';
 import { coverageHandlers } from './features/coverage/handlers';
 import { demoHandlers } from './features/demo/handlers';
@@ -17,6 +19,7 @@ import { partnersHandlers } from './features/partners/handlers';
 import { peopleHandlers } from './features/people/handlers';
 import { planningHandlers } from './features/planning/handlers';
 import { recommendationsHandlers } from './features/recommendations/handlers';
+import { safetyHandlers } from './features/safety/handlers';
 import { searchHandlers } from './features/search/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { territoriesHandlers } from './features/territories/handlers';
@@ -46,4 +49,7 @@ export const handlers: Handlers = {
   ...followUpImportHandlers,
   ...partnersHandlers,
   ...coverageHandlers,
+  ...backupsHandlers,
+  ...archivesHandlers,
+  ...safetyHandlers,
 };

@@ -1,5 +1,6 @@
 // Entry of the backend utility process (Electron). Plain Node: never imports 'electron'.
-// Protocol with main: init → ready | fatal; invoke → result; event (pushed).
+// Protocol with main: init → ready | fatal; invoke → result; event (pushed); shutdown → closed
+// (then the process exits 0: the database is checkpointed and closed).
 import { AppError } from './errors';
 import { type Backend, startBackend } from './host';
 
@@ -26,6 +27,7 @@ async function handle(data: unknown): Promise<void> {
         dataDir: String(message.userDataDir),
         resourcesDir: String(message.resourcesDir),
         appVersion: String(message.appVersion),
+        ...(typeof message.localDataDir === 'string' ? { localDataDir: message.localDataDir } : {}),
         onEvent: (topic, payload) => port.postMessage({ kind: 'event', topic, payload }),
       });
       port.postMessage({ kind: 'ready' });
@@ -33,6 +35,10 @@ async function handle(data: unknown): Promise<void> {
       const text = error instanceof AppError ? error.message : `Démarrage impossible : ${String(error)}`;
       port.postMessage({ kind: 'fatal', message: text });
     }
+    return;
+  }
+  if (message.kind === 'shutdown') {
+    await shutdown();
     return;
   }
   if (message.kind === 'invoke') {
@@ -44,6 +50,22 @@ async function handle(data: unknown): Promise<void> {
   }
 }
 
+let closing: Promise<void> | null = null;
+
+/** Closes the backend cleanly (once), tells main, and leaves. */
+function shutdown(): Promise<void> {
+  closing ??= (async () => {
+    try {
+      await backend?.close();
+    } catch (error) {
+      console.error('[backend] closing failed', error);
+    }
+    port?.postMessage({ kind: 'closed' });
+    process.exit(0);
+  })();
+  return closing;
+}
+
 process.on('SIGTERM', () => {
-  void backend?.close().finally(() => process.exit(0));
+  void shutdown();
 });

@@ -19,12 +19,18 @@ const { values } = parseArgs({
 
 // Same folder as Electron's userData on Linux, so both hosts show the same data.
 const dataDir = values.data ?? process.env.CONCERTO_DATA_DIR ?? join(homedir(), '.config', 'Concerto');
+// A local, non-roaming folder for "Déplacer sur cet ordinateur", as Electron's main gives it.
+const localDataDir =
+  process.platform === 'win32' && process.env.LOCALAPPDATA
+    ? join(process.env.LOCALAPPDATA, 'Concerto')
+    : join(homedir(), '.local', 'share', 'Concerto');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 const host = await startWebHost({
   rendererDir: join(root, 'out', 'renderer'),
   resourcesDir: join(root, 'resources'),
   dataDir,
+  localDataDir,
   appVersion: version,
   port: Number(values.port),
 });

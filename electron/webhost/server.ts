@@ -10,6 +10,8 @@ export interface WebHostOptions {
   dataDir: string;
   resourcesDir: string;
   appVersion: string;
+  /** Where "Déplacer sur cet ordinateur" copies the data (a local, non-roaming folder). */
+  localDataDir?: string;
   /** 0 picks a free port. */
   port?: number;
 }
@@ -47,6 +49,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     appVersion: options.appVersion,
+    ...(options.localDataDir ? { localDataDir: options.localDataDir } : {}),
     onEvent: (topic, payload) => {
       const line = `data: ${JSON.stringify({ topic, payload })}\n\n`;
       for (const res of listeners) res.write(line);
@@ -168,12 +171,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/`,
     backend,
     close: async () => {
+      // The backend first: it refuses new calls, lets those in flight finish (so their answers
+      // can still be sent) and checkpoints the database; then the sockets go.
+      await backend.close();
       for (const res of listeners) res.end();
       // Event streams and keep-alive sockets would hold close() open forever.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await backend.close();
     },
   };
 }

@@ -109,7 +109,7 @@ export const ExportedFileSchema = z.object({
   id: Id,
   fileName: z.string(),
   bytes: z.number().int(),
-  format: z.enum(['docx', 'pdf', 'xlsx', 'zip', 'eml']),
+  format: z.enum(['docx', 'pdf', 'xlsx', 'zip', 'eml', 'concerto']),
 });
 export type ExportedFile = z.infer<typeof ExportedFileSchema>;
 
@@ -187,7 +187,7 @@ export const EmailDraftInputSchema = z.object({
 
 // ── Export log ─────────────────────────────────────────────────────────────
 
-export const EXPORT_LOG_KINDS = ['document', 'spreadsheet', 'bundle', 'email'] as const;
+export const EXPORT_LOG_KINDS = ['document', 'spreadsheet', 'bundle', 'email', 'archive'] as const;
 
 export const ExportLogEntrySchema = z.object({
   id: Id,
@@ -196,7 +196,7 @@ export const ExportLogEntrySchema = z.object({
   /** "Aide-mémoire — GTGPS, 14 mars 2025" */
   label: z.string(),
   fileName: z.string(),
-  format: z.enum(['docx', 'pdf', 'xlsx', 'zip', 'eml']),
+  format: z.enum(['docx', 'pdf', 'xlsx', 'zip', 'eml', 'concerto']),
   bytes: z.number().int(),
   /** Where it went: Concerto's exports folder or the chosen folder. */
   folder: z.string(),

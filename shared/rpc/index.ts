@@ -7,6 +7,7 @@ import { organisationsContract } from './organisations';
 import { partnersContract } from './partners';
 import { peopleContract } from './people';
 import { recommendationsContract } from './recommendations';
+import { safetyContract } from './safety';
 import { searchContract } from './search';
 import { systemContract } from './system';
 import { territoriesContract } from './territories';
@@ -24,6 +25,7 @@ export const contract = {
   ...recommendationsContract,
   ...documentsContract,
   ...partnersContract,
+  ...safetyContract,
 };
 
 export type Contract = typeof contract;

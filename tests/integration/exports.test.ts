@@ -126,15 +126,15 @@ async function saveWith(fs: ExportFs, input: InputOf<'exports.save'>) {
   return saveExports(await exportDeps(app.backend.context, fs), input as never);
 }
 
-async function expectIo(run: Promise<unknown>): Promise<AppError> {
+async function expectIo(run: Promise<unknown>, code: 'IO' | 'DISK_FULL' = 'IO'): Promise<AppError> {
   try {
     await run;
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('IO');
+    expect((error as AppError).code).toBe(code);
     return error as AppError;
   }
-  throw new Error('expected an IO error');
+  throw new Error(`expected an ${code} error`);
 }
 
 /** Files in the folder, hidden temporary ones included. */
@@ -410,6 +410,7 @@ describe('saving to a chosen folder (a USB stick)', () => {
         items: reviewItems(),
         destination: { kind: 'folder', path: stick },
       }),
+      'DISK_FULL',
     );
     expect(error.message).toContain(`La clé ou le disque du dossier ${stick} est plein`);
     expect(listing(stick)).toEqual([`${preview.fileStem}.pdf`]);
@@ -422,6 +423,7 @@ describe('saving to a chosen folder (a USB stick)', () => {
     const tiny: ExportFs = { ...nodeExportFs, freeBytes: async () => 1024 };
     const error = await expectIo(
       saveWith(tiny, { items: reviewItems(), destination: { kind: 'folder', path: stick } }),
+      'DISK_FULL',
     );
     expect(error.message).toMatch(/est plein : il manque environ \d+(,\d)?\u00a0(Ko|Mo)\./);
     expect(error.details?.missingBytes).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ const DOMAIN_TABLES = [
   'bodies',
   'body_links',
   'conventions',
+  'entity_numbers',
   'export_log',
   'follow_up_snapshots',
   'history',
@@ -133,7 +134,7 @@ describe('an existing database', () => {
     }
   });
 
-  it('refuses a database written by a newer Concerto, in French, and leaves the file untouched', async () => {
+  it('opens a database written by a newer Concerto in safe mode, says why in French, and leaves the file untouched', async () => {
     const path = join(dataDir, DATABASE_FILE);
     const newer = new BetterSqlite3(path);
     // As a newer Concerto would leave it: in WAL mode, with data, checkpointed and closed.
@@ -144,13 +145,21 @@ describe('an existing database', () => {
     const bytes = readFileSync(path);
     const mtime = statSync(path).mtimeMs;
 
-    const error = await startBackend({ dataDir, resourcesDir: RESOURCES_DIR, appVersion: '0.0.0-test' }).then(
-      () => null,
-      (e: unknown) => e as { code: string; message: string },
-    );
-    expect(error?.code).toBe('DATABASE_TOO_NEW');
-    expect(error?.message).toMatch(/version plus récente de Concerto/);
-    expect(error?.message).toMatch(/n’a pas été modifié/);
+    const backend = await startBackend({ dataDir, resourcesDir: RESOURCES_DIR, appVersion: '0.0.0-test' });
+    try {
+      const status = await backend.invoke('safety.status', {});
+      expect(status).toMatchObject({ ok: true, value: { mode: 'safe', problem: { kind: 'too-new' } } });
+      const message = status.ok ? (status.value as { problem: { message: string } }).problem.message : '';
+      expect(message).toMatch(/version plus récente de Concerto/);
+      expect(message).toMatch(/n’a pas été modifié/);
+      // Nothing reads or writes the file: every ordinary call is refused.
+      expect(await backend.invoke('organisations.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'SAFE_MODE' },
+      });
+    } finally {
+      await backend.close();
+    }
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(statSync(path).mtimeMs).toBe(mtime);
   });
@@ -162,11 +171,9 @@ describe('an existing database', () => {
     newer.close();
     const bytes = readFileSync(path);
 
-    const error = await startBackend({ dataDir, resourcesDir: RESOURCES_DIR, appVersion: '0.0.0-test' }).then(
-      () => null,
-      (e: unknown) => e as { code: string },
-    );
-    expect(error?.code).toBe('DATABASE_TOO_NEW');
+    const backend = await startBackend({ dataDir, resourcesDir: RESOURCES_DIR, appVersion: '0.0.0-test' });
+    expect(backend.context.safety.problem?.kind).toBe('too-new');
+    await backend.close();
     // Switching to WAL rewrites the header: the version must be checked before any PRAGMA that writes.
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });

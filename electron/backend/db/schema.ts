@@ -338,10 +338,10 @@ export interface RecommendationsFtsTable {
 
 export interface ExportLogTable extends Timestamps {
   id: string;
-  kind: 'document' | 'spreadsheet' | 'bundle' | 'email';
+  kind: 'document' | 'spreadsheet' | 'bundle' | 'email' | 'archive';
   label: string;
   file_name: string;
-  format: 'docx' | 'pdf' | 'xlsx' | 'zip' | 'eml';
+  format: 'docx' | 'pdf' | 'xlsx' | 'zip' | 'eml' | 'concerto';
   bytes: number;
   sha256: string;
   folder: string;
@@ -425,6 +425,9 @@ export interface InterventionsTable extends Trashable {
   /** The level-1 and level-2 ancestors (or self) of territory_id: coverage groups on them. */
   adm1_id: string | null;
   adm2_id: string | null;
+  // adm1_num, adm2_num and organisation_num (migration 0006), the entity_numbers of adm1_id,
+  // adm2_id and organisation_id, are left out on purpose: kept by triggers, read only by the
+  // coverage SQL.
   place_label: string | null;
   status: 'planned' | 'ongoing' | 'completed' | 'suspended' | null;
   start_date: string | null;
@@ -467,6 +470,12 @@ export interface ConventionsTable extends Trashable {
   notes: string | null;
 }
 
+/** A small stable number for each territory and organisation, which coverage groups on. */
+export interface EntityNumbersTable {
+  num: Generated<number>;
+  id: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   territories: TerritoriesTable;
@@ -502,4 +511,5 @@ export interface Database {
   synonyms: SynonymsTable;
   interventions: InterventionsTable;
   conventions: ConventionsTable;
+  entity_numbers: EntityNumbersTable;
 }

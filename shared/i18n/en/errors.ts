@@ -10,6 +10,9 @@ export const errors: Catalogue['errors'] = {
     UNKNOWN_METHOD: 'Unknown operation.',
     DATABASE_TOO_NEW: 'Database created by a newer version of Concerto.',
     IO: 'A file could not be read or written.',
+    DISK_FULL: 'The disk is full: nothing was saved. Free some space and try again.',
+    SAFE_MODE: 'Concerto is in safe mode: only restoring the data is possible.',
+    ARCHIVE_INVALID: 'This archive is unreadable, has been altered, or uses another password.',
     INTERNAL: 'Unexpected error. Nothing was saved.',
   },
   field: {
@@ -18,6 +21,7 @@ export const errors: Catalogue['errors'] = {
     tooShort: 'Text too short.',
     invalidDate: 'Invalid date (expected YYYY-MM-DD).',
     invalidEmail: 'Invalid email address.',
+    passwordTooShort: 'The password must be at least 8 characters long.',
     invalidPhone: 'Invalid phone number.',
     invalidId: 'Invalid reference.',
     invalidPcode: 'Invalid P-code (letters, digits, - and _ only).',

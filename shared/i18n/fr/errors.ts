@@ -8,6 +8,9 @@ export const errors = {
     UNKNOWN_METHOD: 'Opération inconnue.',
     DATABASE_TOO_NEW: 'Base de données créée par une version plus récente de Concerto.',
     IO: 'Lecture ou écriture de fichier impossible.',
+    DISK_FULL: 'Le disque est plein : rien n’a été enregistré. Libérez de la place puis recommencez.',
+    SAFE_MODE: 'Concerto est en mode sans échec : seule la restauration des données est possible.',
+    ARCHIVE_INVALID: 'Cette archive est illisible, modifiée ou protégée par un autre mot de passe.',
     INTERNAL: 'Erreur inattendue. Rien n’a été enregistré.',
   },
   field: {
@@ -16,6 +19,7 @@ export const errors = {
     tooShort: 'Texte trop court.',
     invalidDate: 'Date invalide (format attendu AAAA-MM-JJ).',
     invalidEmail: 'Adresse électronique invalide.',
+    passwordTooShort: 'Le mot de passe doit compter au moins 8 caractères.',
     invalidPhone: 'Numéro de téléphone invalide.',
     invalidId: 'Référence invalide.',
     invalidPcode: 'Code P invalide (lettres, chiffres, - et _ seulement).',

@@ -94,11 +94,11 @@ export function sizeFr(bytes: number): string {
 
 const NOTHING_SAVED = 'Rien n’a été enregistré.';
 
-/** A device full: how much is missing when it can be told. */
+/** A device full (DISK_FULL): how much is missing when it can be told. */
 export function noSpaceError(folder: string, missing: number | null): AppError {
   const amount = missing !== null && missing > 0 ? ` : il manque environ ${sizeFr(missing)}` : '';
   return new AppError(
-    'IO',
+    'DISK_FULL',
     `La clé ou le disque du dossier ${folder} est plein${amount}. ` +
       `Libérez de la place ou choisissez un autre dossier. ${NOTHING_SAVED}`,
     { cause: 'full', folder, ...(missing !== null && missing > 0 ? { missingBytes: missing } : {}) },

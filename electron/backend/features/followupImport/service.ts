@@ -22,6 +22,7 @@ import type { Db } from '../../db/open';
 import { AppError, validationError } from '../../errors';
 import { columnLetter } from '../../spreadsheets/columns';
 import type { SpreadsheetData } from '../../spreadsheets/types';
+import { createBackup } from '../backups/service';
 import { fullLabel } from '../bodies/repository';
 import { issue } from '../bodies/validation';
 import { PARTNER_STATUSES } from '../exports/spreadsheets/followUpMatrix';
@@ -701,6 +702,7 @@ export async function commitFollowUp(ctx: BackendContext, input: FollowUpCommit)
   const data = await readStagedSheets(ctx, input.stagedId);
   const actor = await ctx.actor();
   const today = localToday();
+  await createBackup(ctx, 'before-import');
   return ctx.db
     .transaction()
     .execute((trx) =>

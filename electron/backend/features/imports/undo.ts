@@ -5,6 +5,7 @@ import { nowIso } from '../../clock';
 import type { BackendContext } from '../../context';
 import { AppError } from '../../errors';
 import { parseJson } from '../../json';
+import { createBackup } from '../backups/service';
 import { undoFollowUpBatchSync } from '../followupImport/undo';
 import { INTERVENTION_COLUMNS, restoreInterventionSql } from './commit';
 import { batchById } from './history';
@@ -40,6 +41,7 @@ function removeAlias(current: string, alias: string): string | null {
 export async function undoImport(ctx: BackendContext, batchId: string): Promise<Batch> {
   const actor = await ctx.actor();
   await batchById(ctx, batchId);
+  await createBackup(ctx, 'before-undo');
   const db = ctx.sqlite;
   // Organisations kept because something refers to them now (said in their history).
   const kept: string[] = [];
