@@ -46,10 +46,12 @@ beforeAll(async () => {
   const { sqlite } = backend.context;
   const territories = sqlite
     .prepare(
-      `SELECT c.id AS commune, c2.id AS cercle, c2.parent_id AS region FROM territories c
-       JOIN territories c2 ON c2.id = c.parent_id WHERE c.level = 3 AND c.country_code = 'ML'`,
+      `SELECT c.id AS commune, c2.id AS cercle, c2.parent_id AS region, (SELECT num FROM entity_numbers WHERE id = c2.id) AS cercleNum,
+         (SELECT num FROM entity_numbers WHERE id = r.id) AS regionNum
+       FROM territories c JOIN territories c2 ON c2.id = c.parent_id JOIN territories r ON r.id = c2.parent_id
+       WHERE c.level = 3 AND c.country_code = 'ML'`,
     )
-    .all() as { commune: string; cercle: string; region: string }[];
+    .all() as { commune: string; cercle: string; region: string; cercleNum: number; regionNum: number }[];
   if (territories.length === 0) throw new Error('Mali territories not loaded');
   const at = new Date().toISOString();
   const insertOrganisation = sqlite.prepare(
@@ -57,16 +59,18 @@ beforeAll(async () => {
   );
   const insertIntervention = sqlite.prepare(
     `INSERT INTO interventions (id, organisation_id, sector, activity, target_group, territory_id, adm1_id, adm2_id,
-       status, start_date, end_date, reported_on, natural_key, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       status, start_date, end_date, reported_on, natural_key, created_at, updated_at,
+       adm1_num, adm2_num, organisation_num)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const started = performance.now();
   sqlite.transaction(() => {
-    const organisations: string[] = [];
+    const organisations: { id: string; num: number }[] = [];
+    const numberOf = sqlite.prepare('SELECT num FROM entity_numbers WHERE id = ?').pluck();
     for (let o = 0; o < ORGANISATIONS; o++) {
       const id = uuidv7();
-      organisations.push(id);
       insertOrganisation.run(id, `Association ${o}`, `ASS${o}`, at, at);
+      organisations.push({ id, num: numberOf.get(id) as number });
     }
     // xorshift32: reproducible and evenly spread (a float LCG loses its low bits).
     let seed = 42;
@@ -80,9 +84,10 @@ beforeAll(async () => {
       const place = territories[random(territories.length)] as (typeof territories)[number];
       const start = addDays('2021-01-01', random(1800));
       const end = random(10) === 0 ? null : addDays(start, 30 + random(700));
+      const organisation = organisations[random(ORGANISATIONS)] as (typeof organisations)[number];
       insertIntervention.run(
         uuidv7(),
-        organisations[random(ORGANISATIONS)],
+        organisation.id,
         SECTORS[random(SECTORS.length)],
         `Activité ${i % 997}`,
         random(5) === 0 ? null : TARGETS[random(TARGETS.length)],
@@ -96,6 +101,10 @@ beforeAll(async () => {
         `k${i}`,
         at,
         at,
+        // Written with the row, as the import does (the trigger would otherwise rewrite it).
+        place.regionNum,
+        place.cercleNum,
+        organisation.num,
       );
     }
   })();
@@ -103,6 +112,14 @@ beforeAll(async () => {
   console.log(
     `génération : ${INTERVENTIONS} interventions en ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+  const stale = sqlite
+    .prepare(
+      `SELECT COUNT(*) FROM interventions i WHERE adm2_num IS NOT (SELECT num FROM entity_numbers WHERE id = i.adm2_id)
+       OR organisation_num IS NOT (SELECT num FROM entity_numbers WHERE id = i.organisation_id)`,
+    )
+    .pluck()
+    .get();
+  if (stale !== 0) throw new Error(`${stale} interventions with wrong numbers`);
 }, 600_000);
 
 afterAll(async () => {
@@ -115,9 +132,9 @@ it('coverage: matrix, overlaps, gaps over 1,000,000 interventions', async () => 
   console.log(
     sqlite
       .prepare(
-        `EXPLAIN QUERY PLAN SELECT adm, sector, COUNT(*), SUM(n) FROM (SELECT i.adm2_id AS adm, i.sector AS sector,
-         i.organisation_id AS org, COUNT(*) AS n FROM interventions AS i INDEXED BY interventions_adm2
-         WHERE i.deleted_at IS NULL GROUP BY i.adm2_id, i.sector, i.organisation_id) GROUP BY adm, sector`,
+        `EXPLAIN QUERY PLAN SELECT adm, sector, COUNT(*), SUM(n) FROM (SELECT i.adm2_num AS adm, i.sector AS sector,
+         i.organisation_num AS org, COUNT(*) AS n FROM interventions AS i INDEXED BY interventions_coverage2
+         WHERE i.deleted_at IS NULL GROUP BY i.adm2_num, i.sector, i.organisation_num) GROUP BY adm, sector`,
       )
       .all(),
   );

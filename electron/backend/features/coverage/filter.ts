@@ -54,6 +54,8 @@ export async function coverageCountry(db: Db, filter: CoverageFilter): Promise<C
 
 export interface LevelTerritory {
   id: string;
+  /** The territory's small stable number, as stored in interventions.adm1_num / adm2_num. */
+  num: number;
   label: string;
   pcode: string | null;
   /** The parent's name (the region of a cercle). */
@@ -69,12 +71,13 @@ export async function levelTerritories(
   let query = db
     .selectFrom('territories as t')
     .leftJoin('territories as p', 'p.id', 't.parent_id')
-    .select(['t.id', 't.name', 't.pcode', 'p.name as parentName'])
+    .innerJoin('entity_numbers as n', 'n.id', 't.id')
+    .select(['t.id', 'n.num', 't.name', 't.pcode', 'p.name as parentName'])
     .where('t.level', '=', level)
     .where('t.deleted_at', 'is', null);
   if (country) query = query.where('t.country_code', '=', country);
   const rows = await query.orderBy('t.pcode').orderBy('t.name').execute();
-  return rows.map((r) => ({ id: r.id, label: r.name, pcode: r.pcode, parent: r.parentName }));
+  return rows.map((r) => ({ id: r.id, num: r.num, label: r.name, pcode: r.pcode, parent: r.parentName }));
 }
 
 const DAY_MS = 86_400_000;

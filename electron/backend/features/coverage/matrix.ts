@@ -6,9 +6,11 @@ import type { Db } from '../../db/open';
 import { coverageCondition, coverageCountry, type LevelTerritory, levelTerritories } from './filter';
 
 // Territory × sector: how many actors (distinct organisations) and activities (interventions).
-// The inner GROUP BY (territory, sector, organisation) follows the order of the index
-// interventions_adm1/adm2, so SQLite streams it without sorting; the outer one counts actors
-// without a COUNT(DISTINCT) temporary tree per cell.
+// The inner GROUP BY (territory, sector, organisation) follows the order of the covering index
+// interventions_coverage1/2, so SQLite streams it without sorting; the outer one counts actors
+// without a COUNT(DISTINCT) temporary tree per cell. Territories and organisations are grouped
+// by their small integer numbers (migration 0006): over a million rows, comparing and decoding
+// UUIDs cost more than the whole budget.
 
 export type CoverageMatrix = OutputOf<'coverage.matrix'>;
 export type Level = 1 | 2;
@@ -22,7 +24,10 @@ export interface MatrixData {
   unplaced: number;
 }
 
-export const admColumn = (level: Level) => sql.ref(level === 1 ? 'i.adm1_id' : 'i.adm2_id');
+/** The number of the intervention's territory at a level, and the covering index ordered by it. */
+export const admNumber = (level: Level) => sql.ref(level === 1 ? 'i.adm1_num' : 'i.adm2_num');
+export const coverageIndex = (level: Level) =>
+  sql.raw(level === 1 ? 'interventions_coverage1' : 'interventions_coverage2');
 
 export async function computeMatrix(db: Db, filter: CoverageFilter, level: Level): Promise<MatrixData> {
   const [condition, country] = await Promise.all([
@@ -30,28 +35,29 @@ export async function computeMatrix(db: Db, filter: CoverageFilter, level: Level
     coverageCountry(db, filter),
   ]);
   const territories = await levelTerritories(db, country, level);
-  const adm = admColumn(level);
+  const adm = admNumber(level);
   const { rows } = await sql<{
-    adm: string | null;
+    adm: number | null;
     sector: string | null;
     actors: number;
     activities: number;
   }>`
     SELECT adm, sector, COUNT(*) AS actors, SUM(n) AS activities FROM (
-      SELECT ${adm} AS adm, i.sector AS sector, i.organisation_id AS org, COUNT(*) AS n
-      FROM interventions AS i INDEXED BY ${sql.raw(level === 1 ? 'interventions_adm1' : 'interventions_adm2')}
+      SELECT ${adm} AS adm, i.sector AS sector, i.organisation_num AS org, COUNT(*) AS n
+      FROM interventions AS i INDEXED BY ${coverageIndex(level)}
       WHERE ${condition}
-      GROUP BY ${adm}, i.sector, i.organisation_id
+      GROUP BY ${adm}, i.sector, i.organisation_num
     ) GROUP BY adm, sector`.execute(db);
-  const listed = new Set(territories.map((t) => t.id));
+  const listed = new Map(territories.map((t) => [t.num, t.id]));
   const cells: MatrixData['cells'] = [];
   let unplaced = 0;
   for (const row of rows) {
+    const territoryId = row.adm === null ? undefined : listed.get(row.adm);
     if (row.adm === null || row.sector === null || !SECTOR_SET.has(row.sector)) {
       unplaced += row.activities;
-    } else if (listed.has(row.adm)) {
+    } else if (territoryId !== undefined) {
       cells.push({
-        territoryId: row.adm,
+        territoryId,
         sector: row.sector as Sector,
         actors: row.actors,
         activities: row.activities,

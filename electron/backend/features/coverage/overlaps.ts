@@ -6,7 +6,7 @@ import type { CoverageFilter } from '../../../../shared/rpc/partners';
 import type { Db } from '../../db/open';
 import { fullLabel } from '../organisations/repository';
 import { coverageCondition, coverageCountry, levelTerritories } from './filter';
-import { admColumn, type Level } from './matrix';
+import { admNumber, coverageIndex, type Level } from './matrix';
 
 // Overlaps: several organisations working in the same territory (at the chosen level), the same
 // sector and the same target group at the same time. A target group left empty counts as "any":
@@ -15,9 +15,10 @@ import { admColumn, type Level } from './matrix';
 export type Overlap = OutputOf<'coverage.overlaps'>[number];
 
 interface Row {
-  adm: string;
+  adm: number;
   sector: string;
-  org: string;
+  /** The organisation's number (organisations.num): compared only, named at the end. */
+  org: number;
   target: string | null;
   start: string | null;
   end: string | null;
@@ -28,7 +29,7 @@ const MIN = '0000-00-00';
 const MAX = '9999-99-99';
 
 interface Found {
-  organisations: Set<string>;
+  organisations: Set<number>;
   interventions: number;
   from: string;
   to: string;
@@ -52,8 +53,8 @@ export function findOverlap(rows: readonly Row[]): Found | null {
   let from: string | null = null;
   let to: string | null = null;
   // The two largest ends so far, of two different organisations.
-  let top1: { org: string; end: string } | null = null;
-  let top2: { org: string; end: string } | null = null;
+  let top1: { org: number; end: string } | null = null;
+  let top2: { org: number; end: string } | null = null;
   items.forEach((item, i) => {
     const other = top1 && top1.org !== item.org ? top1 : top2;
     if (other && other.end >= item.start) {
@@ -79,7 +80,7 @@ export function findOverlap(rows: readonly Row[]): Found | null {
     const candidate = items[nextOther];
     if (nextOther > i && candidate && candidate.start <= item.end) involved[i] = true;
   }
-  const organisations = new Set<string>();
+  const organisations = new Set<number>();
   let interventions = 0;
   items.forEach((item, i) => {
     if (involved[i]) {
@@ -96,16 +97,17 @@ export async function computeOverlaps(db: Db, filter: CoverageFilter, level: Lev
     coverageCondition(db, filter),
     coverageCountry(db, filter),
   ]);
-  const territories = new Map((await levelTerritories(db, country, level)).map((t) => [t.id, t]));
-  const adm = admColumn(level);
+  const territories = new Map((await levelTerritories(db, country, level)).map((t) => [t.num, t]));
+  const adm = admNumber(level);
+  // Read from the covering index, in its order: territory and organisation numbers, not UUIDs.
   const { rows } = await sql<Row>`
-    SELECT ${adm} AS adm, i.sector AS sector, i.organisation_id AS org, i.target_group AS target,
+    SELECT ${adm} AS adm, i.sector AS sector, i.organisation_num AS org, i.target_group AS target,
       i.start_date AS start, i.end_date AS "end"
-    FROM interventions AS i
+    FROM interventions AS i INDEXED BY ${coverageIndex(level)}
     WHERE ${adm} IS NOT NULL AND i.sector IS NOT NULL AND ${condition}
     ORDER BY ${adm}, i.sector`.execute(db);
 
-  const found: { adm: string; sector: Sector; target: string | null; result: Found }[] = [];
+  const found: { adm: number; sector: Sector; target: string | null; result: Found }[] = [];
   const sectors: ReadonlySet<string> = new Set(SECTORS);
   const flush = (group: Row[]) => {
     const first = group[0];
@@ -143,30 +145,37 @@ export async function computeOverlaps(db: Db, filter: CoverageFilter, level: Lev
   }
   flush(group);
 
-  const orgIds = [...new Set(found.flatMap((f) => [...f.result.organisations]))];
-  const labels = new Map<string, string>();
-  for (let i = 0; i < orgIds.length; i += 500) {
-    const chunk = orgIds.slice(i, i + 500);
+  const orgNumbers = [...new Set(found.flatMap((f) => [...f.result.organisations]))];
+  const named = new Map<number, { id: string; label: string }>();
+  for (let i = 0; i < orgNumbers.length; i += 500) {
+    const chunk = orgNumbers.slice(i, i + 500);
     const orgs = await db
       .selectFrom('organisations')
-      .select(['id', 'name', 'acronym'])
-      .where('id', 'in', chunk)
+      .innerJoin('entity_numbers as n', 'n.id', 'organisations.id')
+      .select(['organisations.id', 'name', 'acronym', 'n.num'])
+      .where('n.num', 'in', chunk)
       .execute();
-    for (const o of orgs) labels.set(o.id, fullLabel(o.name, o.acronym));
+    for (const o of orgs) named.set(o.num, { id: o.id, label: fullLabel(o.name, o.acronym) });
   }
-  const overlaps = found.map((f): Overlap => {
+  const overlaps = found.flatMap((f): Overlap[] => {
     const territory = territories.get(f.adm);
-    return {
-      territory: { id: f.adm, label: territory?.label ?? f.adm },
-      sector: f.sector,
-      targetGroup: f.target,
-      organisations: [...f.result.organisations]
-        .map((id) => ({ id, label: labels.get(id) ?? id }))
-        .sort((a, b) => compareFr(a.label, b.label)),
-      interventions: f.result.interventions,
-      from: f.result.from === MIN ? null : f.result.from,
-      to: f.result.to === MAX ? null : f.result.to,
-    };
+    if (!territory) return [];
+    return [
+      {
+        territory: { id: territory.id, label: territory.label },
+        sector: f.sector,
+        targetGroup: f.target,
+        organisations: [...f.result.organisations]
+          .flatMap((num) => {
+            const organisation = named.get(num);
+            return organisation ? [organisation] : [];
+          })
+          .sort((a, b) => compareFr(a.label, b.label)),
+        interventions: f.result.interventions,
+        from: f.result.from === MIN ? null : f.result.from,
+        to: f.result.to === MAX ? null : f.result.to,
+      },
+    ];
   });
   return overlaps.sort(
     (a, b) =>

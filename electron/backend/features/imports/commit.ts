@@ -4,6 +4,7 @@ import type { Batch } from '../../../../shared/rpc/partners';
 import { nowIso } from '../../clock';
 import type { BackendContext } from '../../context';
 import { parseJson } from '../../json';
+import { createBackup } from '../backups/service';
 import { batchById } from './history';
 import { startImportJob } from './jobs';
 import { buildPlan, progressFor, takeCachedPlan } from './preview';
@@ -57,15 +58,23 @@ export const INTERVENTION_COLUMNS = [
   'deleted_at',
 ] as const;
 
-const insertInterventionSql = `INSERT INTO interventions (${INTERVENTION_COLUMNS.join(', ')}) VALUES (${INTERVENTION_COLUMNS.map(
-  (c) => `@${c}`,
-).join(', ')})`;
+/**
+ * The numbers coverage groups on (migration 0006), written with the row: a trigger would fill
+ * them in too, but with a second write of every row.
+ */
+const NUMBERS = {
+  adm1_num: '(SELECT num FROM entity_numbers WHERE id = @adm1_id)',
+  adm2_num: '(SELECT num FROM entity_numbers WHERE id = @adm2_id)',
+  organisation_num: '(SELECT num FROM entity_numbers WHERE id = @organisation_id)',
+};
+
+const insertInterventionSql = `INSERT INTO interventions (${[...INTERVENTION_COLUMNS, ...Object.keys(NUMBERS)].join(', ')})
+  VALUES (${[...INTERVENTION_COLUMNS.map((c) => `@${c}`), ...Object.values(NUMBERS)].join(', ')})`;
 /** Also used by undo to put a row back as it was. */
-export const restoreInterventionSql = `UPDATE interventions SET ${INTERVENTION_COLUMNS.filter(
-  (c) => c !== 'id',
-)
-  .map((c) => `${c} = @${c}`)
-  .join(', ')} WHERE id = @id`;
+export const restoreInterventionSql = `UPDATE interventions SET ${[
+  ...INTERVENTION_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`),
+  ...Object.entries(NUMBERS).map(([column, value]) => `${column} = ${value}`),
+].join(', ')} WHERE id = @id`;
 
 function addAlias(current: string, alias: string): string | null {
   const list = parseJson<string[]>(current, []);
@@ -279,6 +288,7 @@ export async function commitImport(ctx: BackendContext, input: PreviewInput): Pr
   try {
     const plan = takeCachedPlan(ctx, input) ?? (await buildPlan(ctx, input, job, progress));
     job.check();
+    await createBackup(ctx, 'before-import');
     const total = plan.counts.create + plan.counts.update;
     progress('write', 0, total);
     batchId = ctx.sqlite.transaction(() => writePlan(ctx, plan, actor))();
