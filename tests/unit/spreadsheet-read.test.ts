@@ -3,8 +3,10 @@ import { AppError } from '../../electron/backend/errors';
 import { columnLetter, readSpreadsheet } from '../../electron/backend/spreadsheets';
 import { parseSpreadsheet } from '../../electron/backend/spreadsheets/parse';
 import { decodeText, detectSeparator, parseCsv } from '../../electron/backend/spreadsheets/text';
+import { packSpreadsheet, unpackSpreadsheet } from '../../electron/backend/spreadsheets/transfer';
 import {
   DEFAULT_SPREADSHEET_LIMITS,
+  type SpreadsheetData,
   SpreadsheetFormatError,
 } from '../../electron/backend/spreadsheets/types';
 import {
@@ -217,6 +219,44 @@ describe('readSpreadsheet: in a worker thread', () => {
     const data = await readSpreadsheet(workbookFile([{ name: 'Feuil1', rows: LIST }]), 'liste.xlsx');
     expect(data.format).toBe('xlsx');
     expect(data.sheets[0]?.rows[4]).toEqual(['Sékou Konaté', 'Mairie de Sévaré', 'H']);
+  });
+
+  it('hands the sheets over unchanged, each distinct text sent once', async () => {
+    const bytes = workbookFile([
+      { name: 'Participants', origin: 'B3', rows: [...LIST, ['Awa Traoré', 'MASM', 'F']] },
+      { name: 'Vide', rows: [] },
+      { name: 'Listes', rows: [['F'], [], ['H']], hidden: true },
+    ]);
+    expect(await readSpreadsheet(bytes, 'liste.xlsx')).toEqual(await parse(bytes, 'liste.xlsx'));
+    // Past 200,000 distinct texts, new ones are sent as they come: still the same sheets.
+    const rows = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 250 }, (_, c) => `${r}:${c}`));
+    const data: SpreadsheetData = {
+      format: 'xlsx',
+      encoding: null,
+      separator: null,
+      sheets: [{ name: 'Grande', hidden: false, rows: [[], ...rows, ['0:0', '', '999:249']] }],
+    };
+    const { packed, transfer } = packSpreadsheet(data);
+    expect(packed.texts.length).toBe(250_002);
+    expect(transfer).toHaveLength(2);
+    expect(unpackSpreadsheet(packed)).toEqual(data);
+  });
+
+  it('leaves the caller its bytes, even a Buffer sharing a pool', async () => {
+    // Small Buffers are views of one shared pool: the worker gets a copy of its own.
+    const pooled = Buffer.from('Nom;Ville\nKonaté;Sévaré\n', 'utf8');
+    const before = Buffer.from(pooled);
+    const data = await readSpreadsheet(pooled, 'liste.csv');
+    expect(data.sheets[0]?.rows[1]).toEqual(['Konaté', 'Sévaré']);
+    expect(pooled.equals(before)).toBe(true);
+    const xlsx = Buffer.from(workbookFile([{ name: 'Feuil1', rows: LIST }]));
+    await readSpreadsheet(xlsx, 'liste.xlsx');
+    expect(xlsx.byteLength).toBeGreaterThan(0);
+    expect((await readSpreadsheet(xlsx, 'liste.xlsx')).sheets[0]?.rows[3]).toEqual([
+      'Awa Traoré',
+      'MASM',
+      'F',
+    ]);
   });
 
   it('turns refusals into IMPORT_FORMAT errors with the French message', async () => {

@@ -231,3 +231,8 @@ export function trimCells(cells: string[]): string[] {
   while (end > 0 && trimmed[end - 1] === '') end--;
   return end === trimmed.length ? trimmed : trimmed.slice(0, end);
 }
+
+/** Texts past the cell limit are cut there (Excel stops at 32,767 characters; only forged files go beyond). */
+export function clip(text: string, maxLength: number): string {
+  return text.length > maxLength ? text.slice(0, maxLength) : text;
+}

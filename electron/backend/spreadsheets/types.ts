@@ -1,7 +1,9 @@
-// Types and limits of the spreadsheet reader. This file, text.ts, parse.ts and worker.ts run
-// inside a worker thread, straight from source under Node's type stripping during tests: they
-// use only erasable TypeScript (no enums, no parameter properties, `import type` for types) and
-// import nothing of ours outside this folder.
+import type { PackedSpreadsheet } from './transfer';
+
+// Types and limits of the spreadsheet reader. This folder's modules run inside a worker thread,
+// straight from source under Node's type stripping during tests: they use only erasable
+// TypeScript (no enums, no parameter properties, `import type` for types) and import nothing of
+// ours outside this folder.
 
 /** Bounds on what an untrusted file may cost us before it is refused. */
 export interface SpreadsheetLimits {
@@ -127,6 +129,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { ok: true; data: SpreadsheetData }
+  /** The sheets, each distinct text once (transfer.ts). */
+  | { ok: true; data: PackedSpreadsheet }
   /** refused: the file is at fault (French message); otherwise the parser crashed (details). */
   | { ok: false; refused: boolean; message: string };

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSpreadsheet } from './parse';
+import { packSpreadsheet } from './transfer';
 import type { WorkerReply, WorkerRequest } from './types';
 import { SpreadsheetFormatError } from './types';
 
@@ -9,8 +10,11 @@ import { SpreadsheetFormatError } from './types';
 const request = workerData as WorkerRequest | null;
 if (parentPort && request?.kind === 'concerto-spreadsheet') {
   let reply: WorkerReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { ok: true, data: await parseSpreadsheet(request.bytes, request.fileName, request.limits) };
+    const packed = packSpreadsheet(await parseSpreadsheet(request.bytes, request.fileName, request.limits));
+    reply = { ok: true, data: packed.packed };
+    transfer = packed.transfer;
   } catch (error) {
     reply =
       error instanceof SpreadsheetFormatError
@@ -21,5 +25,5 @@ if (parentPort && request?.kind === 'concerto-spreadsheet') {
             message: error instanceof Error ? (error.stack ?? error.message) : String(error),
           };
   }
-  parentPort.postMessage(reply);
+  parentPort.postMessage(reply, transfer);
 }

@@ -1,13 +1,15 @@
 import { constants, inflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 import type { SpreadsheetLimits } from './types';
 import { formatMessages, MAX_ZIP_ENTRIES, SpreadsheetFormatError } from './types';
 
-// xlsx and ods files are zip archives. Before SheetJS inflates anything, the archive's central
+// xlsx and ods files are zip archives. Before anything is inflated, the archive's central
 // directory (the table of contents at its end) is read here with plain byte arithmetic: too many
 // entries, absurd names, or a declared uncompressed total beyond the limit are refused in
-// milliseconds. The declared sizes are the author's word, so each entry is then inflated once
-// by zlib with an output cap (the rest of the budget), its output dropped at once: a directory
-// that lies about its sizes is caught too, at the cost of about one extra inflate of the file.
+// milliseconds. The declared sizes are the author's word, so what is inflated is counted too:
+// the streaming xlsx reader inflates the parts it reads slice by slice against a budget
+// (inflateEntry), and before SheetJS reads a file each entry is inflated once by zlib with an
+// output cap, its output dropped at once (checkZip). A directory that lies is caught either way.
 
 export interface ZipEntry {
   name: string;
@@ -115,12 +117,19 @@ export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
   return entries;
 }
 
+/** Where an entry's (compressed) data starts and ends, or null without its local header. */
+function dataOf(bytes: Uint8Array, entry: ZipEntry): { start: number; end: number } | null {
+  const local = entry.localHeaderOffset;
+  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL) return null;
+  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  return { start, end: Math.min(bytes.length, start + entry.compressedSize) };
+}
+
 /** Size of the inflated data of one entry, stopping as soon as it passes `budget`. */
 function inflatedSize(bytes: Uint8Array, entry: ZipEntry, budget: number): number {
-  const local = entry.localHeaderOffset;
-  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL) return -1;
-  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-  const end = Math.min(bytes.length, start + entry.compressedSize);
+  const data = dataOf(bytes, entry);
+  if (!data) return -1;
+  const { start, end } = data;
   if (entry.method === 0) return end - start;
   if (entry.method !== 8) return -1;
   try {
@@ -145,12 +154,10 @@ export function checkZip(
   bytes: Uint8Array,
   fileName: string,
   limits: Pick<SpreadsheetLimits, 'maxUncompressedBytes'>,
+  listed?: ZipEntry[],
 ): ZipEntry[] {
-  const entries = zipEntries(bytes, fileName);
+  const entries = checkDeclaredSizes(listed ?? zipEntries(bytes, fileName), fileName, limits);
   const limit = limits.maxUncompressedBytes;
-  let declared = 0;
-  for (const entry of entries) declared += entry.uncompressedSize;
-  if (declared > limit) throw new SpreadsheetFormatError(formatMessages.inflated(fileName, limit));
   let actual = 0;
   for (const entry of entries) {
     const size = inflatedSize(bytes, entry, limit - actual);
@@ -158,4 +165,89 @@ export function checkZip(
     if (actual > limit) throw new SpreadsheetFormatError(formatMessages.inflated(fileName, limit));
   }
   return entries;
+}
+
+/** Refuses an archive whose directory declares more than the limit once inflated. */
+export function checkDeclaredSizes(
+  entries: ZipEntry[],
+  fileName: string,
+  limits: Pick<SpreadsheetLimits, 'maxUncompressedBytes'>,
+): ZipEntry[] {
+  const limit = limits.maxUncompressedBytes;
+  let declared = 0;
+  for (const entry of entries) declared += entry.uncompressedSize;
+  if (declared > limit) throw new SpreadsheetFormatError(formatMessages.inflated(fileName, limit));
+  return entries;
+}
+
+/**
+ * What may still be inflated from one archive: the streaming reader counts every byte it
+ * inflates here, so a directory that lies about its sizes is caught on the entries read
+ * (the others are never inflated, so they cost nothing).
+ */
+export class InflateBudget {
+  private left: number;
+  private readonly limit: number;
+  private readonly fileName: string;
+
+  constructor(limit: number, fileName: string) {
+    this.limit = limit;
+    this.fileName = fileName;
+    this.left = limit;
+  }
+
+  spend(bytes: number): void {
+    this.left -= bytes;
+    if (this.left < 0) {
+      throw new SpreadsheetFormatError(formatMessages.inflated(this.fileName, this.limit));
+    }
+  }
+}
+
+/** Compressed data handed to the inflater at once: at most ~1,000 times that comes out. */
+const INFLATE_SLICE = 32 * 1024;
+
+/** The entry's data is not stored or deflated, or its local header is missing. */
+export class ZipEntryUnreadable extends Error {
+  constructor(name: string) {
+    super(`zip entry ${name} cannot be read`);
+    this.name = 'ZipEntryUnreadable';
+  }
+}
+
+/**
+ * Inflates one entry piece by piece, handing each piece to `sink` as it comes: the whole
+ * entry is never held. Counts against `budget` (SpreadsheetFormatError past it); damaged
+ * deflate data throws a plain Error.
+ */
+export function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  sink: (piece: Uint8Array) => void,
+): void {
+  const data = dataOf(bytes, entry);
+  if (!data || (entry.method !== 0 && entry.method !== 8)) throw new ZipEntryUnreadable(entry.name);
+  const { start, end } = data;
+  if (entry.method === 0) {
+    for (let at = start; at < end; at += INFLATE_SLICE) {
+      const piece = bytes.subarray(at, Math.min(end, at + INFLATE_SLICE));
+      budget.spend(piece.length);
+      sink(piece);
+    }
+    return;
+  }
+  const inflater = new Inflate((piece) => {
+    if (piece.length === 0) return;
+    budget.spend(piece.length);
+    sink(piece);
+  });
+  if (end <= start) {
+    inflater.push(new Uint8Array(0), true);
+    return;
+  }
+  for (let at = start; at < end; at += INFLATE_SLICE) {
+    const stop = Math.min(end, at + INFLATE_SLICE);
+    inflater.push(bytes.subarray(at, stop), stop === end);
+  }
 }

@@ -22,7 +22,9 @@ export const THREE_W_LIMITS: SpreadsheetLimits = {
   maxRows: 60_000,
   maxColumns: 200,
   timeoutMs: 30_000,
-  maxMemoryMb: 448,
+  // The streaming xlsx reader holds a 50,000-row file in ~30 MB of heap; SheetJS (ods, and xlsx
+  // it is handed) read the same data within a 128 MB heap: 256 leaves room, bounds a crafted file.
+  maxMemoryMb: 256,
   maxCellLength: 32_767,
   // A 60,000-row 3W sheet of 30 columns is about 100 MB of XML once inflated; 300 MB leaves
   // room for styles and shared strings while a zip bomb (gigabytes) is refused unread.
