@@ -4,6 +4,14 @@
 // folder (a fake `electron` executable and the few files a release zip holds), and the result
 // is inspected: what went into app.asar, what stayed unpacked, which resources were copied.
 //
+// Fuses: the stand-in executable carries a fuse wire laid out as in Electron's binary (the
+// sentinel, version 1, eight fuses at Electron's defaults), so electron-builder really flips it
+// from `electronFuses` with @electron/fuses, and the check reads every fuse back from the packed
+// executable. What this cannot prove is that a real Electron binary honours them (Electron's
+// own tests do) or the Windows/macOS asar integrity hash (only written for those targets).
+// Updates: CONCERTO_UPDATE_URL is set to a stand-in address (unless already set) so that the
+// `publish` macro expands, and the check reads resources/app-update.yml back.
+//
 // Usage: node scripts/check-packaging.mjs [--report <file.json>] [--keep] [--no-build]
 // Exits 1 when a problem is found, 2 when the check cannot run (e.g. the build fails).
 // Any network access from this process is refused.
@@ -35,6 +43,24 @@ export const REQUIRED_BUILD = [
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];
+
+/** Fuses as electron-builder.yml must leave them in the packed executable (@electron/fuses names). */
+export const EXPECTED_FUSES = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
+};
+
+/** Reserved top-level domain (RFC 2606): nothing is ever fetched from it. */
+export const STAND_IN_UPDATE_URL = 'https://mises-a-jour.invalid/concerto';
+
+/** The fuse wire of an unflipped Electron 45: wire version 1, eight fuses, '1' on / '0' off. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const DEFAULT_FUSE_STATES = '10110001';
 
 /** Top-level entries allowed in app.asar: the bundles, the manifest, production dependencies. */
 const ALLOWED_TOP_LEVEL = new Set(['out', 'package.json', 'node_modules']);
@@ -86,7 +112,13 @@ function ensureBuild(projectDir, allowBuild) {
 function createStandInElectron(folder, electronVersion, projectDir) {
   mkdirSync(join(folder, 'resources'), { recursive: true });
   mkdirSync(join(folder, 'locales'), { recursive: true });
-  writeFileSync(join(folder, 'electron'), '#!/bin/sh\necho "stand-in Electron: not runnable"\nexit 1\n');
+  const script = '#!/bin/sh\necho "stand-in Electron: not runnable"\nexit 1\n# ';
+  const wire = Buffer.concat([
+    Buffer.from(FUSE_SENTINEL, 'ascii'),
+    Buffer.from([1, DEFAULT_FUSE_STATES.length]),
+    Buffer.from(DEFAULT_FUSE_STATES, 'ascii'),
+  ]);
+  writeFileSync(join(folder, 'electron'), Buffer.concat([Buffer.from(script), wire, Buffer.from('\n')]));
   chmodSync(join(folder, 'electron'), 0o755);
   writeFileSync(join(folder, 'version'), electronVersion);
   copyFileSync(join(projectDir, 'node_modules', 'electron', 'LICENSE'), join(folder, 'LICENSE'));
@@ -130,8 +162,12 @@ function packageOf(path) {
 export async function checkPackaging({ projectDir = repoRoot, keep = false, allowBuild = true } = {}) {
   forbidNetwork();
   ensureBuild(projectDir, allowBuild);
+  process.env.CONCERTO_UPDATE_URL ??= STAND_IN_UPDATE_URL;
   const require = createRequire(join(projectDir, 'package.json'));
   const asar = require('@electron/asar');
+  const yaml = require('js-yaml');
+  // The @electron/fuses electron-builder itself flips the fuses with.
+  const fuses = createRequire(require.resolve('app-builder-lib'))('@electron/fuses');
   const { build, Platform, Arch } = require('electron-builder');
 
   const electronVersion = JSON.parse(
@@ -150,7 +186,6 @@ export async function checkPackaging({ projectDir = repoRoot, keep = false, allo
     electronDist,
     electronVersion,
     directories: { output },
-    publish: null,
     npmRebuild: false,
   };
 
@@ -228,6 +263,35 @@ export async function checkPackaging({ projectDir = repoRoot, keep = false, allo
       );
     }
   }
+  const fuseStates = {};
+  if (executable) {
+    try {
+      const wire = await fuses.getCurrentFuseWire(join(appOutDir, executable));
+      for (const [index, name] of Object.entries(fuses.FuseV1Options)) {
+        if (typeof name !== 'string' || wire[index] === undefined) continue;
+        // @electron/fuses's FuseState: '1' enabled, '0' disabled ('r' removed).
+        const state = String.fromCharCode(wire[index]);
+        fuseStates[name] = state === '1' ? true : state === '0' ? false : `state ${state}`;
+      }
+    } catch (error) {
+      problems.push(`the fuses cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const [name, expected] of Object.entries(EXPECTED_FUSES)) {
+      if (fuseStates[name] !== expected) {
+        problems.push(`fuse ${name} is ${fuseStates[name] ?? 'missing'}, expected ${expected}`);
+      }
+    }
+  }
+  const appUpdatePath = join(appOutDir, 'resources', 'app-update.yml');
+  const appUpdate = existsSync(appUpdatePath) ? yaml.load(readFileSync(appUpdatePath, 'utf8')) : null;
+  if (!appUpdate)
+    problems.push('resources/app-update.yml is missing: electron-updater would not know where to look');
+  else {
+    if (appUpdate.provider !== 'generic') problems.push(`app-update.yml provider is ${appUpdate.provider}`);
+    if (appUpdate.url !== process.env.CONCERTO_UPDATE_URL) {
+      problems.push(`app-update.yml url is ${appUpdate.url}, expected CONCERTO_UPDATE_URL`);
+    }
+  }
   if (networkAttempts.length > 0) problems.push(`network access attempted: ${networkAttempts.join('; ')}`);
 
   const report = {
@@ -238,6 +302,8 @@ export async function checkPackaging({ projectDir = repoRoot, keep = false, allo
     asarEntries,
     unpackedEntries,
     resourcesEntries,
+    fuses: fuseStates,
+    appUpdate,
     networkAttempts,
     problems,
   };

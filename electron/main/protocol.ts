@@ -3,24 +3,15 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './policy';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'concerto';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const APP_URL = `${APP_ORIGIN}/`;
+export { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_URL, CONTENT_SECURITY_POLICY } from './policy';
 
-// Mantine writes inline style attributes, hence 'unsafe-inline' for styles only.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Headers of every app:// response, whatever its status: the page's CSP travels with it. */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+} as const;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -97,8 +88,7 @@ function textResponse(status: number, text: string): Response {
     status,
     headers: {
       'Content-Type': 'text/plain; charset=utf-8',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
+      ...SECURITY_HEADERS,
     },
   });
 }
@@ -120,8 +110,7 @@ export function createAssetHandler(rendererDir: string): (request: Request) => P
         status: 200,
         headers: {
           'Content-Type': mimeTypeOf(real),
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-          'X-Content-Type-Options': 'nosniff',
+          ...SECURITY_HEADERS,
           'Cache-Control': 'no-cache',
         },
       });

@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { PRELOAD_PATH } from './paths';
-import { APP_URL } from './protocol';
+import { APP_URL, secureWebPreferences } from './policy';
 import { devServerUrl } from './security';
 
 export function createMainWindow(isPackaged: boolean): BrowserWindow {
@@ -12,18 +12,7 @@ export function createMainWindow(isPackaged: boolean): BrowserWindow {
     minHeight: 700,
     show: false,
     autoHideMenuBar: false,
-    webPreferences: {
-      preload: PRELOAD_PATH,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-      devTools: !isPackaged,
-    },
+    webPreferences: secureWebPreferences(PRELOAD_PATH, isPackaged),
   });
   // The page title would otherwise replace the product name in the title bar.
   window.on('page-title-updated', (event) => event.preventDefault());

@@ -21,6 +21,7 @@ interface Snapshot {
   hardenedWebContents: {
     windowOpenHandler: boolean;
     willNavigateListeners: number;
+    listeners: Record<string, number>;
     sent: { channel: string; args: unknown[] }[];
   }[];
   forks: {
@@ -30,13 +31,24 @@ interface Snapshot {
     killed: boolean;
   }[];
   dialogs: { title: string; content: string }[];
+  messageBoxes: { message: string; detail: string; buttons: string[] }[];
   openedExternally: string[];
   openedPaths: string[];
   quitCalls: number;
+  exited: boolean;
+  appListeners: Record<string, number>;
+  longTimers: { id: number; delay: number }[];
+  updater: {
+    autoDownload: boolean;
+    autoInstallOnAppQuit: boolean;
+    checks: number;
+    installs: [boolean, boolean][];
+    listeners: string[];
+  };
   sandboxEnforced: boolean;
   menu: MenuItem[] | null;
   ipcChannels: { handle: string[]; on: string[] };
-  permissionHandlers: { request: boolean; check: boolean };
+  permissionHandlers: { request: boolean; check: boolean; device: boolean };
 }
 interface MenuItem {
   label: string | null;
@@ -82,10 +94,18 @@ let mainBundle: string;
 let preloadBundle: string;
 const drivers: Driver[] = [];
 
-async function launch(env: Record<string, string> = {}): Promise<Driver> {
-  const child = fork(join(stubDir, 'driver.mjs'), [mainBundle, preloadBundle], {
+async function launch(env: Record<string, string> = {}, args: string[] = []): Promise<Driver> {
+  const child = fork(join(stubDir, 'driver.mjs'), [mainBundle, preloadBundle, ...args], {
     cwd: root,
-    env: { ...process.env, STUB_USER_DATA: join(out, 'user-data'), ...env },
+    env: {
+      ...process.env,
+      STUB_USER_DATA: join(out, 'user-data'),
+      STUB_HOME: join(out, 'home'),
+      // The data folder must come from what each test gives, not from this machine's settings.
+      XDG_DATA_HOME: '',
+      CONCERTO_DATA_DIR: '',
+      ...env,
+    },
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -158,30 +178,92 @@ describe('Electron main and preload, built, on a stub electron', () => {
     expect(window?.options.minWidth).toBeGreaterThanOrEqual(1024);
     expect(window?.options.minHeight).toBeGreaterThanOrEqual(700);
     const prefs = window?.options.webPreferences ?? {};
-    expect(prefs).toMatchObject({
+    expect(prefs).toEqual({
+      preload: preloadBundle,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+      // Not packaged here: developer tools stay available.
+      devTools: true,
     });
-    expect(prefs.preload).toBe(preloadBundle);
     expect(existsSync(String(prefs.preload))).toBe(true);
     expect(window?.loadedUrls).toEqual([OWN_PAGE]);
-    expect(afterReady.permissionHandlers).toEqual({ request: true, check: true });
+    expect(afterReady.permissionHandlers).toEqual({ request: true, check: true, device: true });
   });
 
-  test('denies every window.open; only https links go to the system browser', async () => {
+  test('every web contents is hardened when created, even one no window of ours made', async () => {
+    const own = afterReady.hardenedWebContents[0];
+    expect(own?.windowOpenHandler).toBe(true);
+    expect(own?.listeners).toEqual({
+      'will-navigate': 1,
+      'will-frame-navigate': 1,
+      'will-redirect': 1,
+      'will-attach-webview': 1,
+    });
+    const { index } = await driver.call<{ index: number }>('createWebContents');
+    const state = await driver.call<Snapshot>('snapshot');
+    expect(state.hardenedWebContents[index]?.windowOpenHandler).toBe(true);
+    expect(state.hardenedWebContents[index]?.listeners).toEqual(own?.listeners);
+    const away = await driver.call<{ prevented: boolean }>('navigate', {
+      url: 'https://example.org',
+      contents: index,
+    });
+    expect(away.prevented).toBe(true);
+  });
+
+  test('denies every window.open; https and mailto links go out only after the user says yes', async () => {
+    const baseline = await driver.call<Snapshot>('snapshot');
+    const open = async (url: string) => {
+      const { response } = await driver.call<{ response: { action: string } }>('windowOpen', { url });
+      expect(response.action, url).toBe('deny');
+      // The confirmation is asynchronous: let it settle. Only what this test caused counts.
+      const state = await driver.call<Snapshot>('snapshot');
+      return {
+        messageBoxes: state.messageBoxes.slice(baseline.messageBoxes.length),
+        openedExternally: state.openedExternally.slice(baseline.openedExternally.length),
+      };
+    };
+    // Refused without a question.
     for (const url of [
-      'https://example.org/doc',
       'http://example.org/',
       'file:///etc/passwd',
       'app://concerto/x',
+      'javascript:alert(1)',
     ]) {
-      const { response } = await driver.call<{ response: { action: string } }>('windowOpen', { url });
-      expect(response.action).toBe('deny');
+      const state = await open(url);
+      expect(state.messageBoxes, url).toEqual([]);
     }
-    const state = await driver.call<Snapshot>('snapshot');
-    expect(state.openedExternally).toEqual(['https://example.org/doc']);
+    // Asked, and declined: nothing opens.
+    await driver.call('setMessageBoxResponse', { response: 1 });
+    let state = await open('https://example.org/doc');
+    expect(state.messageBoxes).toEqual([
+      {
+        message: 'Ouvrir ce lien dans votre navigateur ?',
+        detail: 'https://example.org/doc',
+        buttons: ['Ouvrir', 'Annuler'],
+      },
+    ]);
+    expect(state.openedExternally).toEqual([]);
+    // Asked, and accepted.
+    await driver.call('setMessageBoxResponse', { response: 0 });
+    await open('mailto:secretariat@example.org');
+    state = await open('https://example.org/doc');
+    expect(state.messageBoxes.map((box) => box.detail)).toEqual([
+      'https://example.org/doc',
+      'mailto:secretariat@example.org',
+      'https://example.org/doc',
+    ]);
+    expect(state.openedExternally).toEqual(['mailto:secretariat@example.org', 'https://example.org/doc']);
+    await driver.call('setMessageBoxResponse', { response: 1 });
   });
 
   test('prevents navigation away from the app', async () => {
@@ -194,10 +276,22 @@ describe('Electron main and preload, built, on a stub electron', () => {
       event: 'will-redirect',
     });
     expect(redirect.prevented).toBe(true);
+    const frame = await driver.call<{ prevented: boolean }>('navigate', {
+      url: 'https://example.org',
+      event: 'will-frame-navigate',
+    });
+    expect(frame.prevented).toBe(true);
     const inside = await driver.call<{ prevented: boolean }>('navigate', {
       url: 'app://concerto/index.html',
     });
     expect(inside.prevented).toBe(false);
+    // A plain link to a web page is not followed; it is offered to the browser, after asking.
+    const before = (await driver.call<Snapshot>('snapshot')).messageBoxes.length;
+    const link = await driver.call<{ prevented: boolean }>('navigate', { url: 'https://example.org/guide' });
+    expect(link.prevented).toBe(true);
+    const state = await driver.call<Snapshot>('snapshot');
+    expect(state.messageBoxes.slice(before).map((box) => box.detail)).toEqual(['https://example.org/guide']);
+    expect(state.openedExternally).not.toContain('https://example.org/guide');
   });
 
   test('refuses permission requests (camera, location, notifications)', async () => {
@@ -205,8 +299,18 @@ describe('Electron main and preload, built, on a stub electron', () => {
       const result = await driver.call<{ requested: boolean; checked: boolean }>('permission', {
         permission,
       });
-      expect(result, permission).toEqual({ requested: false, checked: false });
+      expect(result, permission).toEqual({ requested: false, checked: false, device: false });
     }
+    // The one permission our page has: writing to the clipboard from a "Copier" button.
+    const clipboard = await driver.call<{ requested: boolean; checked: boolean }>('permission', {
+      permission: 'clipboard-sanitized-write',
+    });
+    expect(clipboard).toMatchObject({ requested: true, checked: true });
+    const foreignClipboard = await driver.call<{ checked: boolean }>('permission', {
+      permission: 'clipboard-sanitized-write',
+      origin: 'https://evil.example',
+    });
+    expect(foreignClipboard.checked).toBe(false);
   });
 
   test('serves the renderer over app:// with the right types and a strict CSP', async () => {
@@ -223,11 +327,22 @@ describe('Electron main and preload, built, on a stub electron', () => {
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
+      "form-action 'none'",
       "frame-ancestors 'none'",
     ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    // Every response carries it, errors included.
+    for (const url of [
+      `${OWN_PAGE}missing.js`,
+      'app://concerto/..%2fsecret.txt',
+      `${OWN_PAGE}assets/index-abc123.js`,
+    ]) {
+      const response = await driver.call<Fetched>('fetch', { url });
+      expect(response.headers['content-security-policy'], url).toBe(csp);
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+    }
     const types: Record<string, string> = {
       'assets/index-abc123.js': 'text/javascript',
       'assets/index-abc123.css': 'text/css',
@@ -270,14 +385,38 @@ describe('Electron main and preload, built, on a stub electron', () => {
     expect(afterReady.forks).toHaveLength(1);
     const [backend] = afterReady.forks;
     expect(backend?.modulePath).toBe(join(out, 'main', 'backend.js'));
-    expect(backend?.options).toMatchObject({ serviceName: 'concerto-backend' });
+    expect(backend?.options).toMatchObject({
+      serviceName: 'concerto-backend',
+      execArgv: ['--max-semi-space-size=4'],
+    });
     expect(backend?.received[0]).toEqual({
       kind: 'init',
       userDataDir: join(out, 'user-data'),
       appVersion: '0.1.0-smoke',
       // Development layout: <out>/main/index.js → <out>/../resources, i.e. the repository's resources/.
       resourcesDir: resolve(out, '..', 'resources'),
+      localDataDir: join(out, 'home', '.local', 'share', 'Concerto'),
     });
+  });
+
+  test('every IPC channel answers our page only', async () => {
+    const channels = [...afterReady.ipcChannels.handle, ...afterReady.ipcChannels.on];
+    expect(channels.sort()).toEqual([
+      'concerto:choose-folder',
+      'concerto:info',
+      'concerto:info-sync',
+      'concerto:invoke',
+      'concerto:open-export',
+    ]);
+    const info = { host: 'electron', version: '0.1.0-smoke', platform: process.platform };
+    for (const channel of ['concerto:info', 'concerto:info-sync']) {
+      expect(await driver.call('ipc', { channel, senderUrl: OWN_PAGE }), channel).toEqual({ value: info });
+      for (const senderUrl of ['https://evil.example/', null, 'file:///tmp/x.html']) {
+        expect(await driver.call('ipc', { channel, senderUrl }), `${channel} ${senderUrl}`).toEqual({
+          value: null,
+        });
+      }
+    }
   });
 
   test('relays calls from our own page only, holding them until the backend is ready', async () => {
@@ -424,6 +563,25 @@ describe('Electron main and preload, built, on a stub electron', () => {
     expect(sent.at(-1)).toEqual({ channel: 'concerto:event', args: ['app:navigate', '/about'] });
   });
 
+  test('the window is shown when ready; no update is looked for outside a package', async () => {
+    const state = await driver.call<Snapshot>('windowEvent', { event: 'ready-to-show' });
+    expect(state.calls.some((c) => c.name === 'window.show')).toBe(true);
+    expect(state.longTimers).toEqual([]);
+    expect(state.updater.checks).toBe(0);
+  });
+
+  test('a second launch brings the open window to the front, restored if minimised', async () => {
+    const before = (await driver.call<Snapshot>('snapshot')).calls.length;
+    const state = await driver.call<Snapshot>('secondInstance', { argv: ['concerto'], minimized: true });
+    expect(state.calls.slice(before).map((c) => c.name)).toEqual([
+      'window.restore',
+      'window.show',
+      'window.focus',
+    ]);
+    expect(state.windows).toHaveLength(1);
+    expect(state.forks).toHaveLength(1);
+  });
+
   test('restarts a crashed backend once, then gives up and quits', async () => {
     const inFlight = driver.call('invoke', { senderUrl: OWN_PAGE, method: 'slow.call', input: {} });
     await driver.call('setEcho', { echo: false });
@@ -461,8 +619,155 @@ describe('startup refusals', () => {
     await driver.call('start');
     const state = await driver.call<Snapshot>('ready');
     expect(state.quitCalls).toBe(1);
+    // Nothing of its own to close: it is gone at once.
+    expect(state.exited).toBe(true);
+    expect(state.appListeners['before-quit']).toBe(0);
     expect(state.windows).toHaveLength(0);
     expect(state.forks).toHaveLength(0);
     expect(state.ipcChannels.handle).toEqual([]);
+  });
+});
+
+describe('the data folder', () => {
+  const initOf = (state: Snapshot) =>
+    state.forks[0]?.received[0] as { userDataDir: string; localDataDir: string };
+
+  test('--data-dir=<path> is handed to the backend, and opening exports follows it', async () => {
+    const dataDir = join(out, 'cle-usb', 'Concerto');
+    const driver = await launch({}, [`--data-dir=${dataDir}`]);
+    await driver.call('start');
+    const state = await driver.call<Snapshot>('ready');
+    expect(initOf(state).userDataDir).toBe(dataDir);
+    await driver.call('backendMessage', { message: { kind: 'ready' } });
+    mkdirSync(join(dataDir, 'exports'), { recursive: true });
+    const file = join(dataDir, 'exports', 'releve.pdf');
+    writeFileSync(file, '%PDF-1.7');
+    const id = '01950000-0000-7000-8000-0000000000aa';
+    await driver.call('setExportFile', { id, path: file });
+    expect(await driver.call('openExport', { senderUrl: OWN_PAGE, id })).toEqual({ ok: true });
+  });
+
+  test('CONCERTO_DATA_DIR when no argument', async () => {
+    const dataDir = join(out, 'env-data');
+    const driver = await launch({ CONCERTO_DATA_DIR: dataDir });
+    await driver.call('start');
+    expect(initOf(await driver.call<Snapshot>('ready')).userDataDir).toBe(dataDir);
+  });
+
+  test('the local folder once the data was moved there (it holds concerto.sqlite)', async () => {
+    const home = join(out, 'home-moved');
+    const local = join(home, '.local', 'share', 'Concerto');
+    mkdirSync(local, { recursive: true });
+    writeFileSync(join(local, 'concerto.sqlite'), '');
+    const driver = await launch({ STUB_HOME: home });
+    await driver.call('start');
+    const init = initOf(await driver.call<Snapshot>('ready'));
+    expect(init).toMatchObject({ userDataDir: local, localDataDir: local });
+  });
+});
+
+describe('quitting', () => {
+  test('the database is closed before the app goes; quitting again meanwhile changes nothing', async () => {
+    const driver = await launch();
+    await driver.call('start');
+    await driver.call('ready');
+    await driver.call('backendMessage', { message: { kind: 'ready' } });
+    await driver.call('setClosesOnShutdown', { closes: false });
+    let state = await driver.call<Snapshot>('quit');
+    expect(state.exited).toBe(false);
+    expect(state.forks[0]?.received.filter((m) => m.kind === 'shutdown')).toHaveLength(1);
+    expect(state.calls.some((c) => c.name === 'window.hide')).toBe(true);
+    // A second quit while the backend closes: still waiting, no second shutdown.
+    state = await driver.call<Snapshot>('quit');
+    expect(state.exited).toBe(false);
+    expect(state.forks[0]?.received.filter((m) => m.kind === 'shutdown')).toHaveLength(1);
+    // A call arriving now is refused rather than started.
+    expect(
+      await driver.call('invoke', { senderUrl: OWN_PAGE, method: 'registry.list', input: {} }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+    state = await driver.call<Snapshot>('backendMessage', { message: { kind: 'closed' } });
+    expect(state.exited).toBe(true);
+    const names = state.calls.map((c) => c.name);
+    expect(names.indexOf('backend:shutdown')).toBeLessThan(names.indexOf('app exited'));
+    expect(state.forks).toHaveLength(1);
+    expect(state.forks[0]?.killed).toBe(false);
+    expect(state.updater.installs).toEqual([]);
+  });
+});
+
+describe('updates, in a packaged app', () => {
+  let driver: Driver;
+
+  beforeAll(async () => {
+    const resources = join(out, 'packaged-resources');
+    mkdirSync(resources, { recursive: true });
+    driver = await launch({ STUB_PACKAGED: '1', STUB_RESOURCES_PATH: resources });
+    await driver.call('start');
+    await driver.call('ready');
+    await driver.call('backendMessage', { message: { kind: 'ready' } });
+  });
+
+  test('packaged: no developer tools, resources next to the executable', async () => {
+    const state = await driver.call<Snapshot>('snapshot');
+    expect(state.windows[0]?.options.webPreferences.devTools).toBe(false);
+    expect(state.forks[0]?.received[0]).toMatchObject({
+      resourcesDir: join(out, 'packaged-resources', 'resources'),
+    });
+  });
+
+  test('nothing is scheduled during start-up; the first check comes minutes after the window shows', async () => {
+    let state = await driver.call<Snapshot>('snapshot');
+    expect(state.longTimers).toEqual([]);
+    state = await driver.call<Snapshot>('windowEvent', { event: 'ready-to-show' });
+    expect(state.longTimers).toHaveLength(1);
+    const [first] = state.longTimers;
+    expect(first?.delay).toBeGreaterThanOrEqual(2 * 60_000);
+    expect(first?.delay).toBeLessThanOrEqual(10 * 60_000);
+    expect(state.updater.checks).toBe(0);
+    // Shown again (e.g. after being hidden): no second schedule.
+    state = await driver.call<Snapshot>('windowEvent', { event: 'show' });
+    expect(state.longTimers).toHaveLength(1);
+  });
+
+  test('offline: the check is skipped silently and the next one is in six hours', async () => {
+    await driver.call('setOnline', { online: false });
+    let state = await driver.call<Snapshot>('snapshot');
+    state = await driver.call<Snapshot>('fireTimer', { id: state.longTimers[0]?.id });
+    expect(state.updater.checks).toBe(0);
+    expect(state.dialogs).toEqual([]);
+    expect(state.messageBoxes).toEqual([]);
+    expect(state.longTimers.map((t) => t.delay)).toEqual([6 * 60 * 60_000]);
+  });
+
+  test('online: checks, downloads by itself, never installs by itself', async () => {
+    await driver.call('setOnline', { online: true });
+    let state = await driver.call<Snapshot>('snapshot');
+    state = await driver.call<Snapshot>('fireTimer', { id: state.longTimers[0]?.id });
+    expect(state.updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: false, checks: 1 });
+    expect(state.updater.listeners).toEqual(expect.arrayContaining(['error', 'update-downloaded']));
+    // A failure is not shown to the user.
+    state = await driver.call<Snapshot>('updaterEvent', { event: 'error', payload: { message: 'net::ERR' } });
+    expect(state.dialogs).toEqual([]);
+    state = await driver.call<Snapshot>('updaterEvent', {
+      event: 'update-downloaded',
+      payload: { version: '0.2.0' },
+    });
+    expect(state.updater.installs).toEqual([]);
+    expect(state.exited).toBe(false);
+  });
+
+  test('at quit: the database is closed first, then the update installs and the app goes', async () => {
+    const state = await driver.call<Snapshot>('quit');
+    const names = state.calls.map((c) => c.name);
+    expect(names.indexOf('backend:shutdown')).toBeGreaterThan(-1);
+    expect(names.indexOf('backend:closed')).toBeGreaterThan(names.indexOf('backend:shutdown'));
+    expect(names.indexOf('autoUpdater.quitAndInstall')).toBeGreaterThan(names.indexOf('backend:closed'));
+    expect(state.updater.installs).toEqual([[true, false]]);
+    expect(state.exited).toBe(true);
+    // The next check was cancelled.
+    expect(state.longTimers).toEqual([]);
   });
 });

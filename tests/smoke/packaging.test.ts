@@ -14,6 +14,8 @@ interface PackagingReport {
   asarEntries: string[];
   unpackedEntries: string[];
   resourcesEntries: string[];
+  fuses: Record<string, boolean | string>;
+  appUpdate: { provider?: string; url?: string } | null;
   networkAttempts: string[];
   problems: string[];
 }
@@ -28,6 +30,9 @@ beforeAll(() => {
     // Builds out/ first when it is missing; exits 1 when it finds a problem (the report says which).
     execFileSync(process.execPath, [join(root, 'scripts', 'check-packaging.mjs'), '--report', reportFile], {
       cwd: root,
+      // The stand-in address the check also uses by default; set here so that a release
+      // machine's own CONCERTO_UPDATE_URL cannot change what this test expects.
+      env: { ...process.env, CONCERTO_UPDATE_URL: 'https://mises-a-jour.invalid/concerto' },
       stdio: 'pipe',
       encoding: 'utf8',
     });
@@ -87,6 +92,32 @@ describe('electron-builder.yml, packed for linux into a folder', () => {
 
   test("better-sqlite3's native binary sits outside the archive, where it can be loaded", () => {
     expect(report.unpackedEntries).toContain(`node_modules/better-sqlite3/prebuilds/linux-x64.node`);
+  });
+
+  test('the Electron fuses are flipped in the packed executable as the security checklist asks', () => {
+    // Read back from the executable electron-builder wrote (the stand-in starts at Electron's
+    // defaults, which differ from every value below, so an unflipped wire fails).
+    expect(report.fuses).toMatchObject({
+      RunAsNode: false,
+      EnableCookieEncryption: true,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  test('the packed app knows where to look for updates, from CONCERTO_UPDATE_URL', () => {
+    expect(report.appUpdate).toMatchObject({
+      provider: 'generic',
+      url: 'https://mises-a-jour.invalid/concerto',
+    });
+    expect(report.asarEntries).toContain('node_modules/electron-updater/package.json');
+    const config = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    // No update host is written in the configuration itself.
+    expect(config).toMatch(/url: "\$\{env\.CONCERTO_UPDATE_URL\}"/);
+    expect(config).not.toMatch(/url: "?https?:/);
   });
 
   test('reference data is copied to resources/resources', () => {

@@ -2,8 +2,11 @@
 // binary cannot be downloaded here). It records what main and preload do and is strict where
 // Electron is strict: schemes must be registered before `ready`; protocol handlers, windows and
 // utility processes only after it. The same instance serves main (ESM import) and preload
-// (CommonJS require): the state lives on globalThis.
+// (CommonJS require): the state lives on globalThis. electron-updater.mjs, mapped in place of
+// 'electron-updater', hands out this stub's autoUpdater.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function createStub() {
   const state = {
@@ -16,6 +19,9 @@ function createStub() {
     webContents: [],
     forks: [],
     dialogs: [],
+    /** dialog.showMessageBox calls, and the button the next ones answer (1: "Annuler"). */
+    messageBoxes: [],
+    messageBoxResponse: 1,
     openedExternally: [],
     /** Paths handed to shell.openPath, and what the stub backend answers to exports.file. */
     openedPaths: [],
@@ -27,7 +33,14 @@ function createStub() {
     invokeHandlers: new Map(),
     exposed: new Map(),
     quitCalls: 0,
+    /** Set when a quit was not prevented by any before-quit listener: the app would be gone. */
+    exited: false,
     sandboxEnforced: false,
+    devicePermissionHandler: null,
+    /** What net.isOnline() answers. */
+    online: true,
+    /** Whether the next windows report being minimised (second-instance focus test). */
+    minimized: false,
     /** URL of the page the stub preload pretends to run in. */
     pageUrl: 'app://concerto/',
   };
@@ -38,9 +51,17 @@ function createStub() {
     resolveReady = resolve;
   });
 
+  /** An event whose preventDefault is remembered, as Electron's app events have. */
+  const preventable = () => ({
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  });
+
   const app = new EventEmitter();
   Object.assign(app, {
-    isPackaged: false,
+    isPackaged: process.env.STUB_PACKAGED === '1',
     name: 'Concerto',
     requestSingleInstanceLock() {
       record('app.requestSingleInstanceLock');
@@ -56,13 +77,27 @@ function createStub() {
     getVersion: () => '0.1.0-smoke',
     getName: () => 'Concerto',
     getPath(name) {
-      if (name !== 'userData') throw new Error(`unexpected app.getPath(${name})`);
-      return process.env.STUB_USER_DATA ?? '/tmp/concerto-smoke-user-data';
+      if (name === 'userData')
+        return process.env.STUB_USER_DATA ?? join(tmpdir(), 'concerto-smoke-user-data');
+      if (name === 'home') return process.env.STUB_HOME ?? join(tmpdir(), 'concerto-smoke-home');
+      throw new Error(`unexpected app.getPath(${name})`);
     },
     setAppUserModelId() {},
+    /** As Electron: before-quit (preventable), then will-quit (preventable), then gone. */
     quit() {
       state.quitCalls++;
       record('app.quit');
+      const beforeQuit = preventable();
+      app.emit('before-quit', beforeQuit);
+      if (beforeQuit.defaultPrevented) {
+        record('before-quit prevented');
+        return;
+      }
+      const willQuit = preventable();
+      app.emit('will-quit', willQuit);
+      if (willQuit.defaultPrevented) return;
+      state.exited = true;
+      record('app exited');
     },
     exit(code) {
       record('app.exit', { code });
@@ -126,15 +161,26 @@ function createStub() {
       return false;
     }
     isMinimized() {
-      return false;
+      return state.minimized;
     }
-    restore() {}
-    show() {}
+    restore() {
+      record('window.restore');
+    }
+    show() {
+      record('window.show');
+      this.emit('show');
+    }
+    hide() {
+      record('window.hide');
+    }
     focus() {
       record('window.focus');
     }
     static getAllWindows() {
       return [...state.windows];
+    }
+    static getFocusedWindow() {
+      return state.windows[0] ?? null;
     }
   }
 
@@ -148,9 +194,22 @@ function createStub() {
       this.killed = false;
       /** Answers every invoke like a backend would, once it said `ready`. */
       this.echo = true;
+      /** Answers `shutdown` as the backend does: `closed`, then exit 0. */
+      this.closesOnShutdown = true;
     }
     postMessage(message) {
       this.received.push(structuredClone(message));
+      if (message?.kind === 'shutdown') {
+        record('backend:shutdown');
+        if (this.closesOnShutdown) {
+          setImmediate(() => {
+            record('backend:closed');
+            this.emit('message', { kind: 'closed' });
+            this.emit('exit', 0);
+          });
+        }
+        return;
+      }
       if (this.echo && message?.kind === 'invoke' && message.method === 'exports.file') {
         const path = state.exportFiles.get(message.input?.id);
         const envelope = path
@@ -191,8 +250,35 @@ function createStub() {
       setPermissionCheckHandler(handler) {
         state.permissionCheckHandler = handler;
       },
+      setDevicePermissionHandler(handler) {
+        state.devicePermissionHandler = handler;
+      },
     },
   };
+
+  const net = {
+    isOnline: () => state.online,
+  };
+
+  /** electron-updater's autoUpdater, as far as Concerto uses it. */
+  const autoUpdater = new EventEmitter();
+  Object.assign(autoUpdater, {
+    autoDownload: false,
+    autoInstallOnAppQuit: true,
+    checks: 0,
+    installs: [],
+    checkForUpdates() {
+      autoUpdater.checks++;
+      record('autoUpdater.checkForUpdates');
+      return Promise.resolve(null);
+    },
+    quitAndInstall(isSilent, isForceRunAfter) {
+      autoUpdater.installs.push([isSilent, isForceRunAfter]);
+      record('autoUpdater.quitAndInstall');
+      // electron-updater starts the installer, then quits the app on the next turn.
+      setImmediate(() => app.quit());
+    },
+  });
 
   const ipcMain = new EventEmitter();
   ipcMain.handle = (channel, handler) => {
@@ -201,6 +287,12 @@ function createStub() {
   };
 
   const dialog = {
+    showMessageBox(...args) {
+      const options = args.at(-1);
+      state.messageBoxes.push({ message: options.message, detail: options.detail, buttons: options.buttons });
+      record('dialog.showMessageBox');
+      return Promise.resolve({ response: state.messageBoxResponse, checkboxChecked: false });
+    },
     showOpenDialog(_window, options) {
       record(`dialog.showOpenDialog:${options?.title ?? ''}`);
       return Promise.resolve(
@@ -266,8 +358,11 @@ function createStub() {
   return {
     state,
     markReady,
+    WebContents,
+    autoUpdater,
     electron: {
       app,
+      net,
       protocol,
       BrowserWindow,
       utilityProcess,
@@ -289,6 +384,7 @@ const stub = globalThis.__concertoElectronStub;
 export const __stub = stub;
 export const {
   app,
+  net,
   protocol,
   BrowserWindow,
   utilityProcess,
