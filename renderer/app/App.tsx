@@ -17,6 +17,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { SafetyGate } from '../features/safety/SafetyGate';
 import { SearchSpotlight, searchSpotlight } from '../features/search/SearchSpotlight';
 import { DemoBanner } from '../features/welcome/DemoBanner';
 import { WelcomeModal } from '../features/welcome/WelcomeModal';
@@ -234,7 +235,10 @@ export function Shell() {
 export function App() {
   return (
     <AppProviders>
-      <Shell />
+      {/* In safe mode the window is the safe-mode screen: the shell's pages could not load. */}
+      <SafetyGate>
+        <Shell />
+      </SafetyGate>
     </AppProviders>
   );
 }

@@ -29,7 +29,16 @@ function isErrorPayload(value: unknown): value is { code: string; message: strin
 }
 
 /** One sentence for any error: RpcError codes translated, field problems preferred for VALIDATION. */
-const SPECIFIC_CODES = new Set(['INVALID_TRANSITION', 'CONFLICT', 'IMPORT_FORMAT', 'NOT_FOUND', 'IO']);
+const SPECIFIC_CODES = new Set([
+  'INVALID_TRANSITION',
+  'CONFLICT',
+  'IMPORT_FORMAT',
+  'NOT_FOUND',
+  'IO',
+  'DISK_FULL',
+  'SAFE_MODE',
+  'ARCHIVE_INVALID',
+]);
 
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof RpcError) {

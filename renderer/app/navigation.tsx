@@ -41,6 +41,7 @@ export const ROUTE_PATTERNS = [
   '/imports/new',
   '/coverage',
   '/settings',
+  '/settings/backups',
   '/about',
   '/trash',
   '/exports',

@@ -26,6 +26,7 @@ import { RecommendationPage } from '../features/recommendations/pages/Recommenda
 import { RecommendationsPage } from '../features/recommendations/pages/RecommendationsPage';
 import { RoadmapPage } from '../features/recommendations/pages/RoadmapPage';
 import { RoadmapsPage } from '../features/recommendations/pages/RoadmapsPage';
+import { BackupsPage } from '../features/safety/BackupsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TerritoriesPage } from '../features/territories/pages/TerritoriesPage';
 import { TerritoryPage } from '../features/territories/pages/TerritoryPage';
@@ -81,6 +82,7 @@ const PAGES: Record<RoutePattern, (params: Params) => ReactNode> = {
   '/imports/new': () => <ImportWizardPage />,
   '/coverage': () => <CoveragePage />,
   '/settings': () => <SettingsPage />,
+  '/settings/backups': () => <BackupsPage />,
   '/about': () => <AboutPage />,
   '/trash': () => <TrashPage />,
   '/exports': () => <ExportLogPage />,

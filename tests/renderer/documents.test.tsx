@@ -200,6 +200,8 @@ describe('documents of a meeting', () => {
         { timeout: 15_000 },
       ),
     ).toBeTruthy();
+    // That PDF is handed over all the same.
+    await waitFor(() => expect(openedExports).toHaveLength(2), { timeout: 15_000 });
   });
 
   it('prepares an email draft to the invitees, naming those without an address', {

@@ -55,9 +55,11 @@ export function installBridge(app: TestApp): void {
 /** Unmounts what was rendered (so no query runs against a closed database), then closes the backends. */
 export async function cleanupBackends(): Promise<void> {
   cleanup();
-  openedExports.splice(0);
+  // Closing waits for calls in flight, whose screens may still hand a file over: forget those
+  // only once the backends are closed.
   const apps = running.splice(0);
   for (const app of apps) await app.close();
+  openedExports.splice(0);
   window.location.hash = '';
 }
 

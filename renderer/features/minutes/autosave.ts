@@ -140,7 +140,8 @@ function safeLocalStorage(): Storage | null {
  */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof RpcError)) return true;
-  return error.code === 'IO' || error.code === 'INTERNAL';
+  // A full disk may be freed while the secretary keeps typing: keep the save and try again.
+  return error.code === 'IO' || error.code === 'INTERNAL' || error.code === 'DISK_FULL';
 }
 
 /** Sections compared as the backend stores them (each document cleaned the same way). */

@@ -28,6 +28,7 @@ import { normaliseLanguage, setLanguage } from '../../app/i18n';
 import { useRpc, useRpcMutation } from '../../app/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { SynonymsEditor } from '../partners/SynonymsEditor';
+import { BackupsSettingsSection } from '../safety/BackupsPage';
 import { countryOptions, isCountryCode } from '../welcome/countries';
 import { DocumentSettings } from './DocumentSettings';
 
@@ -356,6 +357,8 @@ export function SettingsPage() {
       <DocumentSettings />
 
       <SynonymsEditor />
+
+      <BackupsSettingsSection />
 
       <DataLocation />
     </Stack>

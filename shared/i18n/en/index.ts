@@ -19,6 +19,7 @@ import { partners } from './partners';
 import { people } from './people';
 import { planning } from './planning';
 import { recommendations } from './recommendations';
+import { safety } from './safety';
 import { search } from './search';
 import { settings } from './settings';
 import { territories } from './territories';
@@ -31,6 +32,7 @@ export const en: Catalogue = {
   errors,
   vocab,
   settings,
+  safety,
   bodies,
   organisations,
   people,

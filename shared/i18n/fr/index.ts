@@ -18,6 +18,7 @@ import { partners } from './partners';
 import { people } from './people';
 import { planning } from './planning';
 import { recommendations } from './recommendations';
+import { safety } from './safety';
 import { search } from './search';
 import { settings } from './settings';
 import { territories } from './territories';
@@ -30,6 +31,7 @@ export const fr = {
   errors,
   vocab,
   settings,
+  safety,
   bodies,
   organisations,
   people,
