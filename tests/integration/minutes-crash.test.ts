@@ -1,77 +1,25 @@
 // issue 4: "a save lost mid-way leaves the previous version intact — prove it by killing the
 // backend process during a burst of saves and reopening the database". The backend runs in a
-// child process (fixtures/minutes-crash-child.mjs, the TypeScript sources under Node 24) on a
+// child process (fixtures/crash-child.mjs, the TypeScript sources under Node 24) on a
 // real database file; the test saves as the editor does (each save based on the last
 // acknowledged revision), kills the process with SIGKILL, then opens the file again here.
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/domain/ids';
-import type { InputOf, MethodName, OutputOf } from '../../shared/rpc';
+import type { InputOf, OutputOf } from '../../shared/rpc';
 import type { Envelope } from '../../shared/rpc/envelope';
-import { RESOURCES_DIR, startTestApp } from './harness';
+import { BackendChild, sleep } from './fixtures/backendChild';
+import { startTestApp } from './harness';
 
-const CHILD = join(import.meta.dirname, 'fixtures', 'minutes-crash-child.mjs');
 const dataDir = mkdtempSync(join(tmpdir(), 'concerto-minutes-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 type Sections = InputOf<'minutes.save'>['sections'];
 
-/** The backend in a child process, spoken to over IPC. */
-class BackendProcess {
-  private nextId = 1;
-  private readonly waiting = new Map<number, (envelope: Envelope<unknown>) => void>();
-  private stderr = '';
-  readonly exited: Promise<NodeJS.Signals | number | null>;
-
-  private constructor(private readonly child: ChildProcess) {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString();
-    });
-    child.on('message', (message: { id?: number; envelope?: Envelope<unknown> }) => {
-      if (message.id === undefined || !message.envelope) return;
-      this.waiting.get(message.id)?.(message.envelope);
-      this.waiting.delete(message.id);
-    });
-    this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  }
-
-  static async start(env: Record<string, string> = {}): Promise<BackendProcess> {
-    const child = fork(CHILD, [dataDir, RESOURCES_DIR], {
-      execArgv: ['--experimental-transform-types', '--no-warnings'],
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    const backend = new BackendProcess(child);
-    await new Promise<void>((resolve, reject) => {
-      child.once('message', () => resolve());
-      void backend.exited.then(() => reject(new Error(`the backend did not start:\n${backend.stderr}`)));
-    });
-    return backend;
-  }
-
-  /** Resolves with the envelope, or never if the process dies first (the caller races it). */
-  invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<Envelope<OutputOf<M>>> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve as (envelope: Envelope<unknown>) => void);
-      this.child.send({ id, method, input });
-    });
-  }
-
-  async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-    const envelope = await this.invoke(method, input);
-    if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}\n${this.stderr}`);
-    return envelope.value;
-  }
-
-  async kill(): Promise<void> {
-    this.child.kill('SIGKILL');
-    await this.exited;
-  }
-}
+/** The backend in a child process on this test's data folder. */
+const startChild = (env: Record<string, string> = {}) => BackendChild.start(dataDir, { env });
 
 const FILLER =
   'Le groupe prend acte des progrès du registre social unifié et demande aux structures membres de ' +
@@ -104,8 +52,6 @@ function sectionsFor(template: Sections, round: number, n: number, extra = ''): 
     },
   }));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Opens the file in this process with the real backend and checks it is whole: the database
@@ -142,7 +88,7 @@ async function expectIntact(meetingId: string, sent: Map<number, Sections>, allo
 describe('autosave survives the backend being killed', () => {
   it('leaves the previous version intact when killed during a burst of saves', async () => {
     // The meeting and its minutes, ~30 sections from the agenda.
-    let backend = await BackendProcess.start();
+    let backend = await startChild();
     const body = await backend.call('bodies.create', {
       name: 'Groupe thématique Genre et Protection sociale',
       acronym: 'GTGPS',
@@ -171,7 +117,7 @@ describe('autosave survives the backend being killed', () => {
 
     const sent = new Map<number, Sections>([[0, opened.sections]]);
     let acked = 0;
-    const save = (target: BackendProcess, sections: Sections) =>
+    const save = (target: BackendChild, sections: Sections) =>
       target.invoke('minutes.save', {
         meetingId: meeting.id,
         saveId: uuidv7(),
@@ -182,7 +128,7 @@ describe('autosave survives the backend being killed', () => {
 
     // Rounds 1–3: killed from outside at an unpredictable moment, a save being sent.
     for (let round = 1; round <= 3; round++) {
-      if (round > 1) backend = await BackendProcess.start();
+      if (round > 1) backend = await startChild();
       const killAt = 5 + Math.floor(Math.random() * 20);
       for (let n = 1; ; n++) {
         const sections = sectionsFor(template, round, n);
@@ -205,7 +151,7 @@ describe('autosave survives the backend being killed', () => {
     // Round 4: killed at the worst moment, inside the transaction, once the minutes row was
     // already overwritten and before its version was written.
     const marker = `⚡${uuidv7()}`;
-    backend = await BackendProcess.start({ CONCERTO_CRASH_MARKER: marker });
+    backend = await startChild({ CONCERTO_CRASH_MARKER: marker });
     for (let n = 1; n <= 5; n++) {
       const sections = sectionsFor(template, 4, n);
       sent.set(acked + 1, sections);
@@ -221,7 +167,7 @@ describe('autosave survives the backend being killed', () => {
     expect(await expectIntact(meeting.id, sent, [before])).toBe(before);
 
     // And the editor carries on from there after a restart.
-    backend = await BackendProcess.start();
+    backend = await startChild();
     const next = sectionsFor(template, 5, 1);
     sent.set(acked + 1, next);
     const envelope: Envelope<OutputOf<'minutes.save'>> = await save(backend, next);
