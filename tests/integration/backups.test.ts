@@ -4,54 +4,22 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/backend/db/migrations';
-import { type Backend, type BackendOptions, startBackend } from '../../electron/backend/host';
+import type { BackendOptions } from '../../electron/backend/host';
 import { uuidv7 } from '../../shared/domain/ids';
-import type { AppErrorPayload } from '../../shared/errors';
-import type { InputOf, MethodName, OutputOf } from '../../shared/rpc';
 import { SAFETY_PROGRESS } from '../../shared/rpc/safety';
 import { base64, windows1252Csv } from './fixtures/threeW';
-import { RESOURCES_DIR } from './harness';
+import { startTestApp, type TestApp } from './harness';
 
 // Backups through the real router on real files: verified copies listed with what they hold,
 // retention, the schedule, disk full, cancel, restore and its undo, and the restore drill.
 
-interface App {
-  backend: Backend;
-  events: { topic: string; payload: unknown }[];
-  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
-  fail(method: MethodName, input: unknown): Promise<AppErrorPayload>;
-  close(): Promise<void>;
-}
-
-async function open(dataDir: string, options: Partial<BackendOptions> = {}): Promise<App> {
-  const events: App['events'] = [];
-  const backend = await startBackend({
-    dataDir,
-    resourcesDir: RESOURCES_DIR,
-    appVersion: '0.0.0-test',
-    backupSchedule: false,
-    onEvent: (topic, payload) => events.push({ topic, payload }),
-    ...options,
-  });
-  return {
-    backend,
-    events,
-    async call(method, input) {
-      const envelope = await backend.invoke(method, input);
-      if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-      return envelope.value as never;
-    },
-    async fail(method, input) {
-      const envelope = await backend.invoke(method, input);
-      if (envelope.ok) throw new Error(`${method} was expected to fail`);
-      return envelope.error;
-    },
-    close: () => backend.close(),
-  };
+/** The backup schedule stays off unless a test turns it on: it would write backups mid-test. */
+function open(dataDir: string, options: Partial<BackendOptions> = {}): Promise<TestApp> {
+  return startTestApp({ dataDir, backend: { backupSchedule: false, ...options } });
 }
 
 let dataDir: string;
-let app: App;
+let app: TestApp;
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'concerto-backups-'));
   app = await open(dataDir);

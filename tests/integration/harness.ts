@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Backend, startBackend } from '../../electron/backend/host';
+import { type Backend, type BackendOptions, startBackend } from '../../electron/backend/host';
 import type { AppErrorPayload } from '../../shared/errors';
 import type { InputOf, MethodName, OutputOf } from '../../shared/rpc';
 
@@ -18,8 +18,15 @@ export interface TestApp {
 
 export const RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources');
 
+export interface TestAppOptions {
+  /** A folder the test owns (kept at close); a fresh temporary one otherwise (removed at close). */
+  dataDir?: string;
+  /** Extra backend options (a schedule, a fake free space…), over the test defaults. */
+  backend?: Partial<BackendOptions>;
+}
+
 /** A backend on a fresh temporary database with the real migrations. */
-export async function startTestApp(options: { dataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'concerto-test-'));
   const events: TestApp['events'] = [];
   const backend = await startBackend({
@@ -27,6 +34,7 @@ export async function startTestApp(options: { dataDir?: string } = {}): Promise<
     resourcesDir: RESOURCES_DIR,
     appVersion: '0.0.0-test',
     onEvent: (topic, payload) => events.push({ topic, payload }),
+    ...options.backend,
   });
   return {
     backend,

@@ -19,59 +19,21 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/backend/db/migrations';
 import { openDatabase } from '../../electron/backend/db/open';
-import {
-  type Backend,
-  type BackendOptions,
-  CLOSING_MESSAGE,
-  DATABASE_FILE,
-  startBackend,
-} from '../../electron/backend/host';
-import type { AppErrorPayload } from '../../shared/errors';
-import type { InputOf, MethodName, OutputOf } from '../../shared/rpc';
+import { type BackendOptions, CLOSING_MESSAGE, DATABASE_FILE } from '../../electron/backend/host';
 import { SAFETY_CHANGED } from '../../shared/rpc/safety';
-import { RESOURCES_DIR } from './harness';
+import { startTestApp, type TestApp } from './harness';
 
 // The start-up check and safe mode, the move of misplaced data, migrations in one transaction,
 // and the clean shutdown — on real files through the real router.
 
-interface App {
-  backend: Backend;
-  events: { topic: string; payload: unknown }[];
-  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
-  fail(method: MethodName, input: unknown): Promise<AppErrorPayload>;
-  close(): Promise<void>;
-}
-
-async function open(dataDir: string, options: Partial<BackendOptions> = {}): Promise<App> {
-  const events: App['events'] = [];
-  const backend = await startBackend({
-    dataDir,
-    resourcesDir: RESOURCES_DIR,
-    appVersion: '0.0.0-test',
-    backupSchedule: false,
-    onEvent: (topic, payload) => events.push({ topic, payload }),
-    ...options,
-  });
-  return {
-    backend,
-    events,
-    async call(method, input) {
-      const envelope = await backend.invoke(method, input);
-      if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-      return envelope.value as never;
-    },
-    async fail(method, input) {
-      const envelope = await backend.invoke(method, input);
-      if (envelope.ok) throw new Error(`${method} was expected to fail`);
-      return envelope.error;
-    },
-    close: () => backend.close(),
-  };
+/** The backup schedule stays off unless a test turns it on: it would write backups mid-test. */
+function open(dataDir: string, options: Partial<BackendOptions> = {}): Promise<TestApp> {
+  return startTestApp({ dataDir, backend: { backupSchedule: false, ...options } });
 }
 
 let root: string;
 let dataDir: string;
-const apps: App[] = [];
+const apps: TestApp[] = [];
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'concerto-safety-'));
   dataDir = join(root, 'donnees');
@@ -81,13 +43,13 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function start(options: Partial<BackendOptions> = {}, dir = dataDir): Promise<App> {
+async function start(options: Partial<BackendOptions> = {}, dir = dataDir): Promise<TestApp> {
   const app = await open(dir, options);
   apps.push(app);
   return app;
 }
 
-const addBody = (app: App, name: string) =>
+const addBody = (app: TestApp, name: string) =>
   app.call('bodies.create', {
     name,
     kind: 'thematic_group',
@@ -96,7 +58,7 @@ const addBody = (app: App, name: string) =>
     quorumRule: { kind: 'none' },
   });
 
-const names = async (app: App) => (await app.call('bodies.list', {})).map((b) => b.name).sort();
+const names = async (app: TestApp) => (await app.call('bodies.list', {})).map((b) => b.name).sort();
 
 /** A database with two bodies and a verified backup holding the first; closed. */
 async function databaseWithBackup(): Promise<{ backupId: string }> {

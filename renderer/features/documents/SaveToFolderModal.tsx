@@ -1,61 +1,16 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Loader,
-  Modal,
-  Progress,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Group, List, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uuidv7 } from '../../../shared/domain/ids';
-import type { OutputOf } from '../../../shared/rpc';
 import type { ExportResult } from '../../../shared/rpc/documents';
 import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
-import { bridge, call, RpcError, useRpc } from '../../app/rpc';
+import { call, RpcError } from '../../app/rpc';
+import { BusyModal } from '../../components/BusyModal';
+import { DestinationsStatus, type Drive, useDestinationChoice } from '../../components/Destinations';
+import { FailureAlert } from '../../components/FailureAlert';
 import { formatBytes } from '../../components/format';
+import { JobButtons, JobProgressBar, useJob } from '../../components/jobs';
 import type { Attachment } from './EmailDraftModal';
-
-type Drive = OutputOf<'exports.destinations'>[number];
-
-interface JobProgress {
-  done: number;
-  total: number;
-}
-
-/** Reads an `exports:progress` event for one job; the payload is checked, never trusted. */
-function progressOf(payload: unknown, jobId: string): JobProgress | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const p = payload as Record<string, unknown>;
-  if (p.jobId !== jobId) return null;
-  const done = typeof p.done === 'number' ? p.done : null;
-  const total = typeof p.total === 'number' ? p.total : null;
-  return done !== null && total !== null && total > 0 ? { done, total } : null;
-}
-
-/**
- * Follows one export job: `exports:progress` events carrying its id while it runs. Returns the
- * latest progress (null until the first event).
- */
-export function useExportProgress(jobId: string | null): JobProgress | null {
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  useEffect(() => {
-    setProgress(null);
-    if (!jobId) return;
-    return bridge().subscribe('exports:progress', (payload) => {
-      const next = progressOf(payload, jobId);
-      if (next) setProgress(next);
-    });
-  }, [jobId]);
-  return progress;
-}
 
 function DriveChoice({ drive, onChoose }: { drive: Drive; onChoose: () => void }) {
   const { t } = useTranslation();
@@ -104,38 +59,21 @@ export interface SaveToFolderModalProps {
  */
 export function SaveToFolderModal({ attachments, onClose }: SaveToFolderModalProps) {
   const { t } = useTranslation();
-  const destinations = useRpc('exports.destinations', {}, { staleTime: 0 });
-  const [path, setPath] = useState('');
   const [pathError, setPathError] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<ExportResult | null>(null);
-  const cancelled = useRef(false);
-  const touched = useRef(false);
-  const progress = useExportProgress(jobId);
-  // Offered only where the host has a native dialog (the desktop app), not in a browser.
-  const canBrowse = typeof bridge().chooseFolder === 'function';
-
-  const drives = [...(destinations.data ?? [])].sort((a, b) => Number(b.removable) - Number(a.removable));
-  const firstRemovable = drives.find((d) => d.removable)?.path;
-  // The first stick found is the likely destination, unless the secretary already typed one.
-  useEffect(() => {
-    if (firstRemovable && !touched.current) setPath(firstRemovable);
-  }, [firstRemovable]);
+  const destination = useDestinationChoice('', setFailure);
+  const job = useJob('exports:progress', 'exports.cancel');
+  const path = destination.value;
+  const progress = job.progress;
 
   const choose = (value: string) => {
-    touched.current = true;
-    setPath(value);
+    destination.choose(value);
     setPathError(null);
   };
 
   const browse = async () => {
-    try {
-      const chosen = await bridge().chooseFolder?.();
-      if (chosen) choose(chosen);
-    } catch (error) {
-      setFailure(errorMessage(error, t));
-    }
+    if (await destination.browse()) setPathError(null);
   };
 
   const save = async () => {
@@ -143,20 +81,19 @@ export function SaveToFolderModal({ attachments, onClose }: SaveToFolderModalPro
       setPathError(t('errors.field.required'));
       return;
     }
-    const id = uuidv7();
-    cancelled.current = false;
     setFailure(null);
     setPathError(null);
-    setJobId(id);
     try {
-      const result = await call('exports.save', {
-        items: attachments.map((a) => a.item),
-        destination: { kind: 'folder', path },
-        jobId: id,
-      });
+      const result = await job.run((jobId) =>
+        call('exports.save', {
+          items: attachments.map((a) => a.item),
+          destination: { kind: 'folder', path },
+          jobId,
+        }),
+      );
       setDone(result);
     } catch (error) {
-      if (cancelled.current) setFailure(t('documents.save.cancelled'));
+      if (job.wasStopped()) setFailure(t('documents.save.cancelled'));
       else {
         const issue =
           error instanceof RpcError && error.code === 'VALIDATION'
@@ -165,32 +102,12 @@ export function SaveToFolderModal({ attachments, onClose }: SaveToFolderModalPro
         if (issue) setPathError(errorMessage(error, t));
         else setFailure(errorMessage(error, t));
       }
-    } finally {
-      setJobId(null);
     }
   };
 
-  const stop = async () => {
-    if (!jobId) return;
-    cancelled.current = true;
-    try {
-      await call('exports.cancel', { jobId });
-    } catch {
-      // The job may have just finished: its own outcome is what the secretary sees.
-    }
-  };
-
-  const running = jobId !== null;
+  const running = job.running;
   return (
-    <Modal
-      opened
-      onClose={running ? () => {} : onClose}
-      title={t('documents.save.title')}
-      size="lg"
-      closeOnClickOutside={!running}
-      closeOnEscape={!running}
-      withCloseButton={!running}
-    >
+    <BusyModal title={t('documents.save.title')} busy={running} onClose={onClose}>
       {done ? (
         <Stack gap="sm">
           <Alert color="teal">
@@ -231,19 +148,12 @@ export function SaveToFolderModal({ attachments, onClose }: SaveToFolderModalPro
             <Text size="sm" fw={500}>
               {t('documents.save.destinations')}
             </Text>
-            {destinations.isLoading ? (
-              <Group gap="xs">
-                <Loader size="xs" />
-                <Text size="sm" c="dimmed">
-                  {t('documents.save.loadingDestinations')}
-                </Text>
-              </Group>
-            ) : drives.some((d) => d.removable) ? null : (
-              <Text size="sm" c="dimmed">
-                {t('documents.save.noDestinations')}
-              </Text>
-            )}
-            {drives.map((drive) => (
+            <DestinationsStatus
+              choice={destination}
+              loadingText={t('documents.save.loadingDestinations')}
+              noneText={t('documents.save.noDestinations')}
+            />
+            {destination.drives.map((drive) => (
               <DriveChoice key={drive.path} drive={drive} onChoose={() => choose(drive.path)} />
             ))}
           </Stack>
@@ -257,48 +167,37 @@ export function SaveToFolderModal({ attachments, onClose }: SaveToFolderModalPro
               disabled={running}
               style={{ flex: 1 }}
             />
-            {canBrowse ? (
+            {destination.canBrowse ? (
               <Button variant="default" mt={25} onClick={() => void browse()} disabled={running}>
                 {t('documents.save.browse')}
               </Button>
             ) : null}
           </Group>
           {running ? (
-            <Stack gap={4}>
-              <Text size="sm">
-                {progress
+            <JobProgressBar
+              text={
+                progress
                   ? t('documents.save.progress', { done: progress.done, total: progress.total })
-                  : t('documents.save.writing')}
-              </Text>
-              <Progress
-                value={progress ? (progress.done / progress.total) * 100 : 100}
-                striped={!progress}
-                animated={!progress}
-                aria-label={t('documents.save.writing')}
-              />
-            </Stack>
+                  : t('documents.save.writing')
+              }
+              label={t('documents.save.writing')}
+              value={progress ? (progress.done / progress.total) * 100 : null}
+            />
           ) : null}
-          {failure ? (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            {running ? (
-              <Button variant="default" color="red" onClick={() => void stop()}>
-                {t('documents.save.stop')}
-              </Button>
-            ) : (
-              <Button variant="default" onClick={onClose}>
-                {t('documents.save.cancel')}
-              </Button>
-            )}
+          <FailureAlert message={failure} />
+          <JobButtons
+            running={running}
+            stopLabel={t('documents.save.stop')}
+            onStop={() => void job.stop()}
+            cancelLabel={t('documents.save.cancel')}
+            onCancel={onClose}
+          >
             <Button onClick={() => void save()} loading={running} disabled={attachments.length === 0}>
               {t('documents.save.submit')}
             </Button>
-          </Group>
+          </JobButtons>
         </Stack>
       )}
-    </Modal>
+    </BusyModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +8,9 @@ import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { hrefOf } from '../../app/navigation';
 import { call, useRpc } from '../../app/rpc';
+import { FailureAlert } from '../../components/FailureAlert';
 import { formatBytes } from '../../components/format';
+import { JobProgressBar } from '../../components/jobs';
 import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
 import { BackupsTable } from './BackupsTable';
@@ -52,25 +54,18 @@ function CreateBackup() {
         ) : null}
       </Group>
       {job.running ? (
-        <Stack gap={4} maw={420}>
-          <Text size="sm">
-            {job.percent !== null
+        <JobProgressBar
+          text={
+            job.percent !== null
               ? t('safety.backups.progress', { percent: job.percent })
-              : t('safety.backups.creating')}
-          </Text>
-          <Progress
-            value={job.percent ?? 100}
-            striped={job.percent === null}
-            animated={job.percent === null}
-            aria-label={t('safety.backups.creating')}
-          />
-        </Stack>
+              : t('safety.backups.creating')
+          }
+          label={t('safety.backups.creating')}
+          value={job.percent}
+          maw={420}
+        />
       ) : null}
-      {failure ? (
-        <Alert color="red" role="alert">
-          {failure}
-        </Alert>
-      ) : null}
+      <FailureAlert message={failure} />
     </Stack>
   );
 }

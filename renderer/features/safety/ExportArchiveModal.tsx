@@ -1,25 +1,16 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  Modal,
-  PasswordInput,
-  Progress,
-  Radio,
-  Stack,
-  Text,
-} from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, PasswordInput, Radio, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Destination, ExportResult } from '../../../shared/rpc/documents';
 import { MIN_ARCHIVE_PASSWORD } from '../../../shared/rpc/safety';
 import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
-import { bridge, call, RpcError, useRpc } from '../../app/rpc';
+import { call, RpcError } from '../../app/rpc';
+import { BusyModal } from '../../components/BusyModal';
+import { DestinationsStatus, useDestinationChoice } from '../../components/Destinations';
+import { FailureAlert } from '../../components/FailureAlert';
 import { formatBytes } from '../../components/format';
+import { JobButtons, JobProgressBar } from '../../components/jobs';
 import { useSafetyJob } from './jobs';
 
 /** The radio value of Concerto's own exports folder; any other value is a folder path. */
@@ -41,40 +32,21 @@ interface PasswordErrors {
 export function ExportArchiveModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const destinations = useRpc('exports.destinations', {}, { staleTime: 0 });
   const job = useSafetyJob();
   const [protect, setProtect] = useState(false);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<PasswordErrors>({});
-  const [choice, setChoice] = useState(EXPORTS);
   const [chosenFolders, setChosenFolders] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<ExportResult | null>(null);
-  const touched = useRef(false);
-  const canBrowse = typeof bridge().chooseFolder === 'function';
-
-  const drives = (destinations.data ?? []).filter((d) => d.removable);
-  const firstDrive = drives[0]?.path;
-  // A stick that is plugged in is the likely destination, unless the secretary already chose.
-  useEffect(() => {
-    if (firstDrive && !touched.current) setChoice(firstDrive);
-  }, [firstDrive]);
-
-  const choose = (value: string) => {
-    touched.current = true;
-    setChoice(value);
-  };
+  const destination = useDestinationChoice(EXPORTS, setFailure);
+  const choice = destination.value;
+  const drives = destination.drives.filter((d) => d.removable);
 
   const browse = async () => {
-    try {
-      const folder = await bridge().chooseFolder?.();
-      if (!folder) return;
-      setChosenFolders((folders) => (folders.includes(folder) ? folders : [...folders, folder]));
-      choose(folder);
-    } catch (error) {
-      setFailure(errorMessage(error, t));
-    }
+    const folder = await destination.browse();
+    if (folder) setChosenFolders((folders) => (folders.includes(folder) ? folders : [...folders, folder]));
   };
 
   const validate = (): PasswordErrors => {
@@ -116,15 +88,7 @@ export function ExportArchiveModal({ onClose }: { onClose: () => void }) {
   const running = job.running;
   const file = done?.files[0];
   return (
-    <Modal
-      opened
-      onClose={running ? () => {} : onClose}
-      title={t('safety.exportArchive.title')}
-      size="lg"
-      closeOnClickOutside={!running}
-      closeOnEscape={!running}
-      withCloseButton={!running}
-    >
+    <BusyModal title={t('safety.exportArchive.title')} busy={running} onClose={onClose}>
       {done ? (
         <Stack gap="sm">
           <Alert color="teal" role="status">
@@ -201,7 +165,7 @@ export function ExportArchiveModal({ onClose }: { onClose: () => void }) {
           <Radio.Group
             label={t('safety.exportArchive.destination')}
             value={choice}
-            onChange={(value) => choose(value)}
+            onChange={(value) => destination.choose(value)}
           >
             <Stack gap="xs" mt="xs">
               <Radio value={EXPORTS} label={t('safety.exportArchive.concertoFolder')} disabled={running} />
@@ -233,19 +197,12 @@ export function ExportArchiveModal({ onClose }: { onClose: () => void }) {
               ))}
             </Stack>
           </Radio.Group>
-          {destinations.isLoading ? (
-            <Group gap="xs">
-              <Loader size="xs" />
-              <Text size="sm" c="dimmed">
-                {t('safety.exportArchive.loadingDestinations')}
-              </Text>
-            </Group>
-          ) : drives.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('safety.exportArchive.noRemovable')}
-            </Text>
-          ) : null}
-          {canBrowse ? (
+          <DestinationsStatus
+            choice={destination}
+            loadingText={t('safety.exportArchive.loadingDestinations')}
+            noneText={t('safety.exportArchive.noRemovable')}
+          />
+          {destination.canBrowse ? (
             <Group>
               <Button variant="default" size="xs" onClick={() => void browse()} disabled={running}>
                 {t('safety.exportArchive.browse')}
@@ -254,41 +211,30 @@ export function ExportArchiveModal({ onClose }: { onClose: () => void }) {
           ) : null}
 
           {running ? (
-            <Stack gap={4}>
-              <Text size="sm">
-                {job.percent !== null
+            <JobProgressBar
+              text={
+                job.percent !== null
                   ? t('safety.exportArchive.progress', { percent: job.percent })
-                  : t('safety.exportArchive.writing')}
-              </Text>
-              <Progress
-                value={job.percent ?? 100}
-                striped={job.percent === null}
-                animated={job.percent === null}
-                aria-label={t('safety.exportArchive.writing')}
-              />
-            </Stack>
+                  : t('safety.exportArchive.writing')
+              }
+              label={t('safety.exportArchive.writing')}
+              value={job.percent}
+            />
           ) : null}
-          {failure ? (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            {running ? (
-              <Button variant="default" color="red" onClick={() => void job.stop()}>
-                {t('safety.exportArchive.stop')}
-              </Button>
-            ) : (
-              <Button variant="default" onClick={onClose}>
-                {t('safety.exportArchive.cancel')}
-              </Button>
-            )}
+          <FailureAlert message={failure} />
+          <JobButtons
+            running={running}
+            stopLabel={t('safety.exportArchive.stop')}
+            onStop={() => void job.stop()}
+            cancelLabel={t('safety.exportArchive.cancel')}
+            onCancel={onClose}
+          >
             <Button onClick={() => void submit()} loading={running}>
               {t('safety.exportArchive.submit')}
             </Button>
-          </Group>
+          </JobButtons>
         </Stack>
       )}
-    </Modal>
+    </BusyModal>
   );
 }

@@ -1,26 +1,16 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  PasswordInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { type ChangeEvent, type DragEvent, useRef, useState } from 'react';
+import { Badge, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/rpc';
 import { MAX_ARCHIVE_UPLOAD_BYTES, MIN_ARCHIVE_PASSWORD } from '../../../shared/rpc/safety';
 import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { call, RpcError, useRpc } from '../../app/rpc';
+import { BusyModal } from '../../components/BusyModal';
+import { FailureAlert } from '../../components/FailureAlert';
+import { FileDrop, useFileDrag } from '../../components/FileDrop';
 import { formatBytes } from '../../components/format';
+import { RemovableFileList } from '../../components/RemovableFileList';
 import { fileToBase64 } from '../attendance/base64';
 import { formatBackupDate, formatFiles, formatSummary } from './format';
 import { type RestoreOutcome, useRestore } from './restore';
@@ -143,15 +133,7 @@ export function OpenArchiveModal({ mode = 'normal', onClose, onRestored }: OpenA
   const busy = reading !== null || restoring;
   const manifest = opened?.manifest ?? null;
   return (
-    <Modal
-      opened
-      onClose={busy ? () => {} : onClose}
-      title={t('safety.openArchive.title')}
-      size="lg"
-      closeOnClickOutside={!busy}
-      closeOnEscape={!busy}
-      withCloseButton={!busy}
-    >
+    <BusyModal title={t('safety.openArchive.title')} busy={busy} onClose={onClose}>
       <Stack gap="md">
         {!opened ? (
           <ChooseArchive reading={reading} onFile={(file) => void onFile(file)} onPath={open} />
@@ -242,13 +224,9 @@ export function OpenArchiveModal({ mode = 'normal', onClose, onRestored }: OpenA
             </Group>
           </Stack>
         )}
-        {failure ? (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        ) : null}
+        <FailureAlert message={failure} />
       </Stack>
-    </Modal>
+    </BusyModal>
   );
 }
 
@@ -262,131 +240,39 @@ function ChooseArchive({
   onPath: (source: ArchiveSource, label: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
-
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
-    // The same file chosen again (after a wrong one) must be read again.
-    event.currentTarget.value = '';
-    if (file) onFile(file);
-  };
-  const onDragOver = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes('Files')) return;
-    event.preventDefault();
-    if (!dragging) setDragging(true);
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) onFile(file);
-  };
+  const lang = useLanguage();
+  const { dragging, dropZone } = useFileDrag(onFile);
+  const files = useRpc('archives.removableFiles', {}, { staleTime: 0 });
 
   return (
     <Stack gap="md">
-      <Paper
-        withBorder
-        p="lg"
-        radius="md"
-        onDragOver={onDragOver}
-        onDragLeave={(event) => {
-          if (event.currentTarget === event.target) setDragging(false);
-        }}
-        onDrop={onDrop}
-        style={{
-          borderStyle: 'dashed',
-          borderWidth: 2,
-          background: dragging ? 'var(--mantine-color-blue-light)' : undefined,
-        }}
-      >
-        <Stack align="center" gap="sm" ta="center">
+      <FileDrop
+        heading={
           <Text fw={600}>
             {dragging ? t('safety.openArchive.dropActive') : t('safety.openArchive.dropTitle')}
           </Text>
-          <VisuallyHidden>
-            <label>
-              {t('safety.openArchive.input')}
-              <input ref={input} type="file" accept={ACCEPTED} onChange={onChange} />
-            </label>
-          </VisuallyHidden>
-          <Button onClick={() => input.current?.click()} loading={reading !== null}>
-            {t('safety.openArchive.choose')}
-          </Button>
-          {reading ? (
-            <Text size="sm" c="dimmed">
-              {reading}
-            </Text>
-          ) : null}
-        </Stack>
-      </Paper>
-      <RemovableArchives
-        disabled={reading !== null}
-        onOpen={(path, fileName) => void onPath({ kind: 'path', path }, fileName)}
+        }
+        inputLabel={t('safety.openArchive.input')}
+        chooseLabel={t('safety.openArchive.choose')}
+        accept={ACCEPTED}
+        reading={reading}
+        dragging={dragging}
+        onFile={onFile}
+        dropZone={dropZone}
       />
-    </Stack>
-  );
-}
-
-function RemovableArchives({
-  disabled,
-  onOpen,
-}: {
-  disabled: boolean;
-  onOpen: (path: string, fileName: string) => void;
-}) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const files = useRpc('archives.removableFiles', {}, { staleTime: 0 });
-  return (
-    <Stack gap="xs">
-      <Group justify="space-between">
-        <Text fw={600}>{t('safety.openArchive.usbTitle')}</Text>
-        <Button variant="subtle" size="xs" onClick={() => void files.refetch()} loading={files.isFetching}>
-          {t('safety.openArchive.usbRefresh')}
-        </Button>
-      </Group>
-      {files.isLoading ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
-      {files.error ? <Alert color="red">{errorMessage(files.error, t)}</Alert> : null}
-      {files.data && files.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('safety.openArchive.usbEmpty')}
-        </Text>
-      ) : null}
-      {files.data && files.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing={4} aria-label={t('safety.openArchive.usbTitle')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('safety.openArchive.usbFile')}</Table.Th>
-                <Table.Th>{t('safety.openArchive.usbDrive')}</Table.Th>
-                <Table.Th>{t('safety.openArchive.usbDate')}</Table.Th>
-                <Table.Th>{t('safety.openArchive.usbSize')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {files.data.map((f) => (
-                <Table.Tr key={f.path}>
-                  <Table.Td>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      disabled={disabled}
-                      onClick={() => onOpen(f.path, f.fileName)}
-                      aria-label={t('safety.openArchive.usbOpen', { file: f.fileName })}
-                    >
-                      {f.fileName}
-                    </Button>
-                  </Table.Td>
-                  <Table.Td>{f.drive}</Table.Td>
-                  <Table.Td>{formatBackupDate(f.modifiedAt, lang)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatBytes(f.sizeBytes, lang, t)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <RemovableFileList
+        texts="safety.openArchive"
+        heading={<Text fw={600}>{t('safety.openArchive.usbTitle')}</Text>}
+        files={files.data?.map((f) => ({ ...f, bytes: f.sizeBytes }))}
+        loading={files.isLoading}
+        refreshing={files.isFetching}
+        error={files.error}
+        onRefresh={() => void files.refetch()}
+        formatDate={(value) => formatBackupDate(value, lang)}
+        minWidth={520}
+        disabled={reading !== null}
+        onOpen={(f) => void onPath({ kind: 'path', path: f.path }, f.fileName)}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../shared/rpc/safety';
 import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
+import { BusyModal } from '../../components/BusyModal';
+import { FailureAlert } from '../../components/FailureAlert';
 import { formatBackupDate, formatSummary } from './format';
 import { type RestoreOutcome, useRestore } from './restore';
 
@@ -47,15 +49,7 @@ export function RestoreBackupModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={busy ? () => {} : onClose}
-      title={t('safety.restore.title')}
-      size="lg"
-      closeOnClickOutside={!busy}
-      closeOnEscape={!busy}
-      withCloseButton={!busy}
-    >
+    <BusyModal title={t('safety.restore.title')} busy={busy} onClose={onClose}>
       <Stack gap="md">
         <Text size="sm">{t('safety.restore.what', { date })}</Text>
         <Paper withBorder p="sm">
@@ -70,11 +64,7 @@ export function RestoreBackupModal({
             {t('safety.restore.running')}
           </Text>
         ) : null}
-        {failure ? (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        ) : null}
+        <FailureAlert message={failure} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t('safety.restore.cancel')}
@@ -84,6 +74,6 @@ export function RestoreBackupModal({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </BusyModal>
   );
 }

@@ -7,6 +7,7 @@ import type { Backup, SafetyStatus } from '../../../shared/rpc/safety';
 import { errorMessage } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { call, useRpc } from '../../app/rpc';
+import { FailureAlert } from '../../components/FailureAlert';
 import { ListState } from '../../components/ListState';
 import { BackupsTable } from './BackupsTable';
 import { formatBackupDate, formatSummary } from './format';
@@ -159,11 +160,7 @@ function MisplacedDatabase({ status }: { status: SafetyStatus }) {
       {status.localDataDir ? (
         <PathLine label={t('safety.safeMode.location.destination')} value={status.localDataDir} />
       ) : null}
-      {failure ? (
-        <Alert color="red" role="alert">
-          {failure}
-        </Alert>
-      ) : null}
+      <FailureAlert message={failure} />
       <Group>
         <Button onClick={() => void move()} loading={busy} disabled={!status.localDataDir}>
           {t('safety.safeMode.location.move')}

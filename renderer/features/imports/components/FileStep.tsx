@@ -1,25 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { type ChangeEvent, useRef } from 'react';
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StagedFile } from '../../../../shared/rpc/partners';
-import { errorMessage } from '../../../app/errors';
 import { useLanguage } from '../../../app/i18n';
 import { useRpc } from '../../../app/rpc';
 import { formatDateTime } from '../../../components';
+import { FileDrop } from '../../../components/FileDrop';
 import { formatBytes } from '../../../components/format';
+import { RemovableFileList } from '../../../components/RemovableFileList';
 import { shortHash } from '../labels';
 
 /** What the file input accepts: the formats the backend reads. */
@@ -44,48 +31,26 @@ export interface FileStepProps {
  */
 export function FileStep({ staged, reading, error, dragging, onFile, onPath, onAttachment }: FileStepProps) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
-    // The same file chosen again (after the partner corrected it) must be read again.
-    event.currentTarget.value = '';
-    if (file) onFile(file);
-  };
 
   return (
     <Stack gap="lg">
-      <Paper
-        withBorder
-        p="xl"
-        radius="md"
-        style={{
-          borderStyle: 'dashed',
-          borderWidth: 2,
-          background: dragging ? 'var(--mantine-color-blue-light)' : undefined,
-        }}
-      >
-        <Stack align="center" gap="sm" ta="center">
+      <FileDrop
+        heading={
           <Title order={3}>{dragging ? t('imports.file.dropActive') : t('imports.file.dropTitle')}</Title>
+        }
+        description={
           <Text size="sm" c="dimmed" maw={560}>
             {t('imports.file.dropText')}
           </Text>
-          <VisuallyHidden>
-            <label>
-              {t('imports.file.input')}
-              <input ref={input} type="file" accept={ACCEPTED} onChange={onChange} />
-            </label>
-          </VisuallyHidden>
-          <Button onClick={() => input.current?.click()} loading={reading !== null} size="md">
-            {t('imports.file.choose')}
-          </Button>
-          {reading ? (
-            <Text size="sm" c="dimmed">
-              {reading}
-            </Text>
-          ) : null}
-        </Stack>
-      </Paper>
+        }
+        inputLabel={t('imports.file.input')}
+        chooseLabel={t('imports.file.choose')}
+        accept={ACCEPTED}
+        reading={reading}
+        dragging={dragging}
+        onFile={onFile}
+        prominent
+      />
       {error ? (
         <Alert color="red" role="alert">
           {error}
@@ -192,54 +157,18 @@ function RemovableFiles({ onPath, disabled }: { onPath: (path: string) => void; 
   const lang = useLanguage();
   const files = useRpc('imports.removableFiles', {});
   return (
-    <Stack gap="xs">
-      <Group justify="space-between">
-        <Title order={4}>{t('imports.file.usbTitle')}</Title>
-        <Button variant="subtle" size="xs" onClick={() => void files.refetch()} loading={files.isFetching}>
-          {t('imports.file.usbRefresh')}
-        </Button>
-      </Group>
-      {files.isLoading ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
-      {files.error ? <Alert color="red">{errorMessage(files.error, t)}</Alert> : null}
-      {files.data && files.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('imports.file.usbEmpty')}
-        </Text>
-      ) : null}
-      {files.data && files.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing={4} aria-label={t('imports.file.usbTitle')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('imports.file.usbFile')}</Table.Th>
-                <Table.Th>{t('imports.file.usbDrive')}</Table.Th>
-                <Table.Th>{t('imports.file.usbDate')}</Table.Th>
-                <Table.Th>{t('imports.file.usbSize')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {files.data.map((f) => (
-                <Table.Tr key={f.path}>
-                  <Table.Td>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      disabled={disabled}
-                      onClick={() => onPath(f.path)}
-                      aria-label={t('imports.file.usbOpen', { file: f.fileName })}
-                    >
-                      {f.fileName}
-                    </Button>
-                  </Table.Td>
-                  <Table.Td>{f.drive}</Table.Td>
-                  <Table.Td>{formatDateTime(f.modifiedAt, lang)}</Table.Td>
-                  <Table.Td>{formatBytes(f.bytes, lang, t)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-    </Stack>
+    <RemovableFileList
+      texts="imports.file"
+      heading={<Title order={4}>{t('imports.file.usbTitle')}</Title>}
+      files={files.data}
+      loading={files.isLoading}
+      refreshing={files.isFetching}
+      error={files.error}
+      onRefresh={() => void files.refetch()}
+      formatDate={(value) => formatDateTime(value, lang)}
+      minWidth={560}
+      disabled={disabled}
+      onOpen={(f) => onPath(f.path)}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Group, Loader, Stack, Stepper, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { type DragEvent, type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreeWField } from '../../../../shared/partners/fields';
 import type { InputOf } from '../../../../shared/rpc';
@@ -8,6 +8,7 @@ import { type Batch, MAX_UPLOAD_BYTES, type Mapping, type StagedFile } from '../
 import { errorMessage } from '../../../app/errors';
 import { call, useRpc } from '../../../app/rpc';
 import { PageHeader } from '../../../components';
+import { useFileDrag } from '../../../components/FileDrop';
 import { fileToBase64 } from '../../attendance/base64';
 import { FileStep } from '../components/FileStep';
 import { FollowUpStep } from '../components/FollowUpStep';
@@ -45,7 +46,6 @@ export function ImportWizardPage() {
   const [staged, setStaged] = useState<StagedFile | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [step, setStep] = useState(() => (stagedIdFromQuery() ? 1 : 0));
   const [layout, setLayout] = useState<Omit<LayoutInput, 'stagedId' | 'mapping'>>({});
   const [mapping, setMapping] = useState<Mapping>({});
@@ -120,19 +120,11 @@ export function ImportWizardPage() {
     );
   };
 
-  const onDragOver = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes('Files')) return;
-    event.preventDefault();
-    if (!dragging) setDragging(true);
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (!file) return;
+  // The whole page takes a dropped file, whatever the step: it starts over on the new file.
+  const { dragging, dropZone } = useFileDrag((file) => {
     setStep(0);
     onFile(file);
-  };
+  });
 
   const setField = (index: number, field: ThreeWField | null) =>
     setMapping((m) => ({ ...m, [String(index)]: field }));
@@ -242,14 +234,7 @@ export function ImportWizardPage() {
   }
 
   return (
-    <Box
-      onDragOver={onDragOver}
-      onDragLeave={(event) => {
-        if (event.currentTarget === event.target) setDragging(false);
-      }}
-      onDrop={onDrop}
-      mih="70vh"
-    >
+    <Box {...dropZone} mih="70vh">
       <Stack gap="md">
         <PageHeader
           title={t('imports.wizard.title')}
