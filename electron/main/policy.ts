@@ -127,21 +127,5 @@ export function permissionAllowed(
   return ALLOWED_PERMISSIONS.has(permission) && isOwnPage(pageUrl, devServer);
 }
 
-/**
- * Sent with every app:// response. Scripts come only from our bundle (never inline, never
- * eval); styles may be inline because Mantine writes style attributes and injects <style> tags
- * for its CSS variables; images and fonts may be data: or blob: URLs (logos, previews); the page
- * may fetch nothing but itself, embed no plugin, be framed by nobody, post no form.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Sent with every app:// response (and by the web host, so end-to-end tests run under it). */
+export { CONTENT_SECURITY_POLICY } from '../../shared/csp';

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { type Backend, startBackend } from '../backend/host';
 
 export interface WebHostOptions {
@@ -157,8 +158,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.writeHead(200, {
       'content-type': MIME[extname(target)] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
-      'content-security-policy':
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      'content-security-policy': CONTENT_SECURITY_POLICY,
     });
     res.end(content);
   }

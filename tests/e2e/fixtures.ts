@@ -52,6 +52,16 @@ export class WebHostProcess {
 }
 
 export const test = base.extend<{ host: WebHostProcess }>({
+  // The web host sends the app's own Content-Security-Policy (shared/csp.ts): anything the
+  // renderer does that Electron would refuse shows up here as a failed test.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, 'the page broke its Content-Security-Policy').toEqual([]);
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'concerto-e2e-'));

@@ -92,6 +92,8 @@ test('a secretary registers a body with three seats and their holders, finds it 
   await host.stop();
   await host.start();
   await page.goto(host.url);
+  // The shell appears once the start-up check has answered; the secretary then presses Ctrl+K.
+  await expect(page.getByRole('button', { name: 'Rechercher partout (Ctrl+K)' })).toBeVisible();
   await page.keyboard.press('Control+K');
   const searchBox = page.getByPlaceholder('Rechercher une instance, une organisation, une personne…');
   await searchBox.fill('cres');
