@@ -17,6 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { formatDateFr } from '../../../shared/domain/dates';
 import { MAX_LOGO_BYTES } from '../../../shared/rpc/documents';
 import {
@@ -189,23 +190,12 @@ function SignaturePreview({ signature }: SignatureValues) {
 
 function SignatureForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const update = useRpcMutation('settings.update');
-  const form = useForm<SignatureValues>({
-    mode: 'controlled',
-    initialValues: signatureValues(settings),
-    validate: (values) => prefixed('signature', schemaErrors(SignatureSchema, values.signature, t)),
-  });
-
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await update.mutateAsync({ signature: values.signature });
-      form.setInitialValues(signatureValues(saved));
-      form.setValues(signatureValues(saved));
-      notifySaved(t);
-    } catch (error) {
-      if (!applyServerErrors(form, error, t)) notifyError(error, t);
-    }
-  });
+  const { form, submit, saving } = useSettingsPartForm(
+    'signature',
+    settings,
+    signatureValues,
+    SignatureSchema,
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -236,7 +226,7 @@ function SignatureForm({ settings }: { settings: Settings }) {
         </Text>
         <SignaturePreview signature={form.values.signature} />
         <Group>
-          <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+          <Button type="submit" loading={saving} disabled={!form.isDirty()}>
             {t('settings.signature.save')}
           </Button>
         </Group>
@@ -289,24 +279,12 @@ function PlaceholderList() {
 
 function EmailTemplatesForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const update = useRpcMutation('settings.update');
-  const form = useForm<TemplateValues>({
-    mode: 'controlled',
-    initialValues: templateValues(settings),
-    validate: (values) =>
-      prefixed('emailTemplates', schemaErrors(EmailTemplatesSchema, values.emailTemplates, t)),
-  });
-
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await update.mutateAsync({ emailTemplates: values.emailTemplates });
-      form.setInitialValues(templateValues(saved));
-      form.setValues(templateValues(saved));
-      notifySaved(t);
-    } catch (error) {
-      if (!applyServerErrors(form, error, t)) notifyError(error, t);
-    }
-  });
+  const { form, submit, saving } = useSettingsPartForm(
+    'emailTemplates',
+    settings,
+    templateValues,
+    EmailTemplatesSchema,
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -338,13 +316,44 @@ function EmailTemplatesForm({ settings }: { settings: Settings }) {
           </Fieldset>
         ))}
         <Group>
-          <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+          <Button type="submit" loading={saving} disabled={!form.isDirty()}>
             {t('settings.emailTemplates.save')}
           </Button>
         </Group>
       </Stack>
     </form>
   );
+}
+
+/**
+ * A form over one part of the settings (the signature, the email templates), saved alone:
+ * checked by the part's schema, refilled from what the backend saved, and the backend's field
+ * errors shown next to their fields.
+ */
+function useSettingsPartForm<K extends 'signature' | 'emailTemplates', V extends Record<K, unknown>>(
+  part: K,
+  settings: Settings,
+  toValues: (settings: Settings) => V,
+  schema: z.ZodType,
+) {
+  const { t } = useTranslation();
+  const update = useRpcMutation('settings.update');
+  const form = useForm<V>({
+    mode: 'controlled',
+    initialValues: toValues(settings),
+    validate: (values) => prefixed(part, schemaErrors(schema, values[part], t)),
+  });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const saved = await update.mutateAsync({ [part]: values[part] });
+      form.setInitialValues(toValues(saved));
+      form.setValues(toValues(saved));
+      notifySaved(t);
+    } catch (error) {
+      if (!applyServerErrors(form, error, t)) notifyError(error, t);
+    }
+  });
+  return { form, submit, saving: update.isPending };
 }
 
 /** Errors of a sub-object, keyed as the form names its fields ('emailTemplates.meeting.subject'). */
