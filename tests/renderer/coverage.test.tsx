@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppRoutes } from '../../renderer/app/router';
 import { uuidv7 } from '../../shared/domain/ids';
 import { startTestApp, type TestApp } from '../integration/harness';
-import { openedExports, renderWithBackend } from './harness';
+import { maliWithTwoPartners, openedExports, renderWithBackend } from './harness';
 
 function isoInDays(days: number): string {
   const date = new Date();
@@ -55,20 +55,7 @@ function insert(
  * the cercle of Gao (so Ansongo lacks WASH and Gao lacks health); MSF last reported long ago.
  */
 async function coverageFixture() {
-  const app = await startTestApp();
-  await app.call('territories.loadCountry', { countryCode: 'ML' });
-  await app.call('settings.update', { welcomed: true, countryCode: 'ML' });
-  const acf = await app.call('organisations.create', {
-    name: 'Action contre la Faim',
-    acronym: 'ACF',
-    kind: 'international_ngo',
-  });
-  const msf = await app.call('organisations.create', {
-    name: 'Médecins sans frontières',
-    acronym: 'MSF',
-    kind: 'international_ngo',
-  });
-  const cercles = await app.call('territories.list', { countryCode: 'ML', level: 2 });
+  const { app, acf, msf, cercles } = await maliWithTwoPartners();
   const place = (pcode: string): Place => {
     const found = cercles.find((c) => c.pcode === pcode);
     if (!found) throw new Error(`${pcode} not loaded`);

@@ -64,3 +64,25 @@ export async function cleanupBackends(): Promise<void> {
 }
 
 afterEach(cleanupBackends);
+
+/**
+ * Mali's territories loaded and chosen, and two partners (ACF and MSF): the starting point of
+ * the partner and coverage screens' tests. Returns Mali's cercles too.
+ */
+export async function maliWithTwoPartners() {
+  const app = await startTestApp();
+  await app.call('territories.loadCountry', { countryCode: 'ML' });
+  await app.call('settings.update', { welcomed: true, countryCode: 'ML' });
+  const acf = await app.call('organisations.create', {
+    name: 'Action contre la Faim',
+    acronym: 'ACF',
+    kind: 'international_ngo',
+  });
+  const msf = await app.call('organisations.create', {
+    name: 'Médecins sans frontières',
+    acronym: 'MSF',
+    kind: 'international_ngo',
+  });
+  const cercles = await app.call('territories.list', { countryCode: 'ML', level: 2 });
+  return { app, acf, msf, cercles };
+}

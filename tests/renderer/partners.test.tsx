@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppRoutes } from '../../renderer/app/router';
 import { uuidv7 } from '../../shared/domain/ids';
 import { startTestApp, type TestApp } from '../integration/harness';
-import { renderWithBackend } from './harness';
+import { maliWithTwoPartners, renderWithBackend } from './harness';
 
 /** A field by its visible label; Mantine appends " *" (hidden from screen readers) to required ones. */
 function label(text: string): RegExp {
@@ -53,20 +53,7 @@ interface PartnerFixture {
 
 /** Mali loaded, two partners, and the cercle of Ansongo (with its region). */
 async function partnerFixture(): Promise<PartnerFixture> {
-  const app = await startTestApp();
-  await app.call('territories.loadCountry', { countryCode: 'ML' });
-  await app.call('settings.update', { welcomed: true, countryCode: 'ML' });
-  const acf = await app.call('organisations.create', {
-    name: 'Action contre la Faim',
-    acronym: 'ACF',
-    kind: 'international_ngo',
-  });
-  const msf = await app.call('organisations.create', {
-    name: 'Médecins sans frontières',
-    acronym: 'MSF',
-    kind: 'international_ngo',
-  });
-  const cercles = await app.call('territories.list', { countryCode: 'ML', level: 2 });
+  const { app, acf, msf, cercles } = await maliWithTwoPartners();
   const ansongo = cercles.find((c) => c.pcode === 'ML0701');
   if (!ansongo) throw new Error('Ansongo not loaded');
   return { app, acf, msf, ansongo };
