@@ -9,7 +9,7 @@ import { compareFr, foldForSearch } from '../../../../../shared/domain/text';
 import { RECOMMENDATION_STATUSES } from '../../../../../shared/domain/vocabularies';
 import { vocab } from '../../../../../shared/i18n/fr/vocab';
 import type { DocumentBuilder } from '../types';
-import { doneAt } from './heading';
+import { doneAt, settingsSignature } from './heading';
 import {
   agendaRecall,
   atPlace,
@@ -25,7 +25,6 @@ import {
   ofBody,
   plural,
   responsibleOf,
-  settingsSignature,
   statusNotes,
   toTheSession,
 } from './meetingSource';

@@ -29,7 +29,7 @@ import { filterConditions } from '../../recommendations/register';
 import { registerSelect } from '../../recommendations/repository';
 import type { BuildEnv, DocumentBuilder } from '../types';
 import { bodyShortName, planningBody, yearRegularity } from './bodyFactSheet';
-import { documentHeading, doneAt } from './heading';
+import { documentHeading, doneAt, settingsSignature } from './heading';
 
 // The rapport annuel d'activité of a body: the sessions it held against those it had planned
 // (regularity), who came (attendance, share of women, attendance of each member structure),
@@ -424,12 +424,7 @@ export const buildAnnualReport: DocumentBuilder<AnnualReportRequest> = async (
     .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || compareFr(a.reference, b.reference));
   blocks.push(recommendationTable(overdue, 'Aucune recommandation n’est en retard.'));
 
-  blocks.push({
-    type: 'signature',
-    placeDate: doneAt(env),
-    title: env.settings.signature.title ?? 'Le Secrétariat',
-    ...(env.settings.signature.name ? { name: env.settings.signature.name } : {}),
-  });
+  blocks.push(settingsSignature(env, doneAt(env)));
 
   return {
     kind: 'annualReport',

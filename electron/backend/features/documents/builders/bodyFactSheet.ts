@@ -19,7 +19,7 @@ import { compositionAsAt } from '../../bodies/seats';
 import { heldOrdinaryCounts, type PlanningBody, planningBodies } from '../../planning/repository';
 import { dueSessionDates } from '../../planning/service';
 import type { BuildEnv, DocumentBuilder } from '../types';
-import { documentHeading, doneAt } from './heading';
+import { documentHeading, doneAt, settingsSignature } from './heading';
 
 // The fiche de présentation of a body: who it is (identity, legal basis, links), what it is
 // for (mandate), who runs it (secretariat, bureau), who sits on it today (composition in
@@ -335,12 +335,7 @@ export const buildBodyFactSheet: DocumentBuilder<FactSheetRequest> = async (
           'ateliers et revues ne remplacent pas une session ordinaire manquée.',
   });
 
-  blocks.push({
-    type: 'signature',
-    placeDate: doneAt(env),
-    title: env.settings.signature.title ?? 'Le Secrétariat',
-    ...(env.settings.signature.name ? { name: env.settings.signature.name } : {}),
-  });
+  blocks.push(settingsSignature(env, doneAt(env)));
 
   return {
     kind: 'bodyFactSheet',

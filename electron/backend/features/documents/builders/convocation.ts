@@ -1,7 +1,7 @@
 import { clockFr } from '../../../../../shared/documents/format';
 import { type Block, cell, paragraph, text } from '../../../../../shared/documents/model';
 import type { DocumentBuilder } from '../types';
-import { documentHeading } from './heading';
+import { documentHeading, settingsSignature } from './heading';
 import {
   agendaRecall,
   atPlace,
@@ -11,7 +11,6 @@ import {
   meetingDates,
   meetingDocument,
   ofBody,
-  settingsSignature,
   statusNotes,
   toTheSession,
 } from './meetingSource';

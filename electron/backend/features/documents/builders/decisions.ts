@@ -1,12 +1,11 @@
 import type { Block } from '../../../../../shared/documents/model';
 import type { DocumentBuilder } from '../types';
-import { doneAt } from './heading';
+import { doneAt, settingsSignature } from './heading';
 import {
   loadMeetingSource,
   type MeetingDocumentRequest,
   meetingDocument,
   meetingLine,
-  settingsSignature,
   statusNotes,
 } from './meetingSource';
 import { recommendationsTable } from './minutes';

@@ -1,4 +1,8 @@
-import { type DocumentHeading, DocumentHeadingSchema } from '../../../../../shared/documents/model';
+import {
+  type Block,
+  type DocumentHeading,
+  DocumentHeadingSchema,
+} from '../../../../../shared/documents/model';
 import { formatDateFr } from '../../../../../shared/domain/dates';
 import type { BuildEnv } from '../types';
 
@@ -25,4 +29,15 @@ export function documentHeading(
 export function doneAt(env: BuildEnv, date: string = env.today): string {
   const place = env.settings.signature.place;
   return `Fait ${place ? `à ${place}, ` : ''}le ${formatDateFr(date)}`;
+}
+
+/** The signature of the settings: its title, or the secretariat's when none is set. */
+export function settingsSignature(env: BuildEnv, placeDate?: string): Block {
+  const { title, name } = env.settings.signature;
+  return {
+    type: 'signature',
+    ...(placeDate ? { placeDate } : {}),
+    title: title ?? 'Le Secrétariat',
+    ...(name ? { name } : {}),
+  };
 }

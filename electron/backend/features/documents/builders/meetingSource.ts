@@ -598,17 +598,6 @@ export function agendaRecall(source: MeetingSource): Block[] {
 
 // ── Small shared texts ─────────────────────────────────────────────────────
 
-/** The signature of the settings: its title, or the secretariat's when none is set. */
-export function settingsSignature(env: BuildEnv, placeDate?: string): Block {
-  const { title, name } = env.settings.signature;
-  return {
-    type: 'signature',
-    ...(placeDate ? { placeDate } : {}),
-    title: title ?? 'Le Secrétariat',
-    ...(name ? { name } : {}),
-  };
-}
-
 /** "30 juin 2025", or "Sans échéance". */
 export const dueFr = (date: string | null): string => (date ? dateFr(date) : 'Sans échéance');
 
