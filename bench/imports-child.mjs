@@ -11,25 +11,9 @@
 // Usage: node imports-child.mjs <backend> <dataDir> <resourcesDir> <file.xlsx> <organisations>
 // <rows>.
 import { existsSync, readFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-// The sources import without extensions ("./host", "./migrations" for migrations/index.ts).
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      if (!/^\.\.?\//.test(specifier) || /\.[cm]?[jt]sx?$/.test(specifier)) throw error;
-      try {
-        return nextResolve(`${specifier}.ts`, context);
-      } catch {
-        return nextResolve(`${specifier}/index.ts`, context);
-      }
-    }
-  },
-});
+import '../tests/integration/fixtures/typescriptSources.mjs';
 
 const [backendModule, dataDir, resourcesDir, file, organisations, rows] = process.argv.slice(2);
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));
